@@ -1,0 +1,55 @@
+# Partnering: `make demo` to try it, `make test` to check it. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_WORKERS ?= auto
+
+.PHONY: install demo serve test test-sqlite test-postgres system-test-deps assets messages clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements/lock.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
+	touch $@
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo
+	@echo "Partnering is at http://127.0.0.1:$(PORT)/ - sign in with any account above. Ctrl+C stops it."
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Chromium for the browser tests, from Debian, when we can install it (CI runs as root).
+system-test-deps:
+	@sh scripts/install-system-deps.sh chromium
+
+test: install system-test-deps test-sqlite test-postgres
+
+test-sqlite:
+	$(PY) -m pytest -n $(PYTEST_WORKERS)
+
+# The database-sensitive tests (and the rest of the suite) again on PostgreSQL, when one is configured.
+test-postgres:
+	@if [ -n "$$PARTNERING_TEST_DATABASE_URL" ]; then \
+		echo "Running the suite on PostgreSQL"; \
+		DATABASE_URL="$$PARTNERING_TEST_DATABASE_URL" $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not e2e"; \
+	else \
+		echo "PARTNERING_TEST_DATABASE_URL is not set: PostgreSQL-only tests were skipped (see README, 'Tests')."; \
+	fi
+
+# Rebuild the committed front-end assets from npm (needs Node.js).
+assets:
+	cd frontend && npm ci --no-audit --no-fund && sh build.sh
+
+# Refresh the translation catalogues after changing user-facing text (needs gettext).
+messages: install
+	$(PY) manage.py makemessages --locale cy --ignore ".venv/*" --ignore "frontend/*" --no-obsolete
+	$(PY) manage.py compilemessages --locale cy --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Partnering"
+admin.site.site_title = "Partnering administration"
+
+urlpatterns = [
+    path("", include("partnering.core.urls")),
+    path("", include("partnering.organisations.urls")),
+    path("", include("partnering.people.urls")),
+    path("accounts/", include("partnering.core.auth_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Builds the committed front-end assets from the npm packages pinned in package-lock.json.
+set -eu
+cd "$(dirname "$0")"
+static=../static
+mkdir -p "$static/css" "$static/vendor/govuk-frontend" "$static/vendor/htmx"
+npx sass --pkg-importer=node --style=compressed --no-source-map scss/partnering.scss "$static/css/partnering.css"
+cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$static/vendor/govuk-frontend/"
+{ echo "GOV.UK Frontend $(node -p "require('govuk-frontend/package.json').version") - licence, from the package README"; echo; sed -n "/^## Licence/,/^Open Government/p" node_modules/govuk-frontend/README.md; } > "$static/vendor/govuk-frontend/LICENCE.md"
+cp node_modules/htmx.org/dist/htmx.min.js "$static/vendor/htmx/"
+cp node_modules/htmx.org/LICENSE "$static/vendor/htmx/LICENSE"

@@ -1,0 +1,54 @@
+"""GOV.UK Design System markup for ordinary Django forms.
+
+`{{ form }}` renders every field as a GOV.UK form group (label, hint, error
+message, input), and the page shows the error summary from `form.errors`.
+"""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+WIDGET_CLASSES = {
+    forms.Select: "govuk-select",
+    forms.Textarea: "govuk-textarea",
+    forms.CheckboxInput: "govuk-checkboxes__input",
+    forms.RadioSelect: "govuk-radios__input",
+    forms.FileInput: "govuk-file-upload",
+}
+
+
+class GovUKFormRenderer(TemplatesSetting):
+    form_template_name = "components/form.html"
+    field_template_name = "components/field.html"
+
+
+class GovUKFormMixin:
+    """Adds GOV.UK classes to widgets, and error classes to fields with errors."""
+
+    #: Field names whose inputs should be narrower, mapped to a GOV.UK width class.
+    input_widths: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            css = next((c for cls, c in WIDGET_CLASSES.items() if isinstance(widget, cls)), "govuk-input")
+            if name in self.input_widths:
+                css += f" {self.input_widths[name]}"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                base = widget.attrs.get("class", "").split(" ")[0] or "govuk-input"
+                if f"{base}--error" not in widget.attrs.get("class", ""):
+                    widget.attrs["class"] += f" {base}--error"
+
+
+class GovUKForm(GovUKFormMixin, forms.Form):
+    pass
+
+
+class GovUKModelForm(GovUKFormMixin, forms.ModelForm):
+    pass

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from partnering.core.demo import DEMO_PASSWORD, NotDemoDatabase, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo region (idempotent). Refuses a database that holds non-demo data."
+
+    def handle(self, *args, **options):
+        try:
+            report = load_demo()
+        except NotDemoDatabase as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            f"Demo region ready: {report.councils} councils, {report.partnerships} partnerships, {report.venues} venues; "
+            f"{report.people_created} people and {report.employments_created} employments added this time."
+        )
+        self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
+        for email, name in report.accounts:
+            self.stdout.write(f"  {email:45} {name}")

@@ -1,0 +1,105 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .tenancy import scope_for
+
+
+class Sharing(models.TextChoices):
+    PRIVATE = "private", _("Private to the council")
+    PARTNERSHIP = "partnership", _("Shared with a partnership")
+    PUBLIC = "public", _("Public")
+
+
+class CouncilOwnedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Own council's records, records shared with one of the viewer's partnerships, and public ones."""
+        scope = scope_for(user)
+        if scope.is_superuser:
+            return self.all()
+        if not scope.is_signed_in:
+            return self.none()
+        return self.filter(
+            Q(council_id__in=scope.council_ids)
+            | Q(sharing=Sharing.PUBLIC)
+            | Q(sharing=Sharing.PARTNERSHIP, shared_with_id__in=scope.partnership_ids)
+        )
+
+    def editable_by(self, user):
+        scope = scope_for(user)
+        if scope.is_superuser:
+            return self.all()
+        return self.filter(council_id__in=scope.lead_council_ids)
+
+
+class CouncilOwned(models.Model):
+    """A record that belongs to one council and is shared as that council chooses."""
+
+    council = models.ForeignKey("organisations.Council", on_delete=models.CASCADE, verbose_name=_("council"))
+    sharing = models.CharField(_("sharing"), max_length=20, choices=Sharing.choices, default=Sharing.PRIVATE)
+    shared_with = models.ForeignKey(
+        "organisations.Partnership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("shared with partnership"),
+    )
+
+    objects = CouncilOwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(sharing=Sharing.PARTNERSHIP) & Q(shared_with__isnull=False))
+                | (~Q(sharing=Sharing.PARTNERSHIP) & Q(shared_with__isnull=True)),
+                name="%(app_label)s_%(class)s_partnership_named_only_when_shared",
+            )
+        ]
+
+    @property
+    def audit_council(self):
+        return self.council
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Leads see their own council's trail; site administrators see everything."""
+        scope = scope_for(user)
+        if scope.is_superuser:
+            return self.all()
+        return self.filter(council_id__in=scope.lead_council_ids)
+
+
+class AuditEntry(models.Model):
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Changed")
+        DELETE = "delete", _("Deleted")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("who")
+    )
+    council = models.ForeignKey(
+        "organisations.Council", on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("council")
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(_("record"), max_length=200)
+    changes = models.JSONField(_("what changed"), default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        indexes = [models.Index(fields=["council", "-at"])]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.object_repr}"

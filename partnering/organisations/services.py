@@ -1,0 +1,55 @@
+"""Writes to councils and venues: one function per operation, each atomic and audited."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from partnering.core import audit
+from partnering.core.models import AuditEntry
+from partnering.core.tenancy import scope_for
+
+from .models import Council, Venue
+
+COUNCIL_PROFILE_FIELDS = ("region", "hq_town", "latitude", "longitude", "headcount", "brand_colour", "email_domain")
+VENUE_FIELDS = ("name", "address", "postcode", "latitude", "longitude", "capacity", "step_free_access", "sharing", "shared_with")
+
+
+def _require_lead(actor, council: Council) -> None:
+    if not scope_for(actor).can_manage_council(council.pk):
+        raise PermissionDenied("Only the council's L&D or HR lead can change its records.")
+
+
+def _apply(instance, fields, allowed):
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValueError(f"Cannot set {', '.join(sorted(unknown))} here.")
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    instance.save()
+
+
+@transaction.atomic
+def council_update_profile(*, council: Council, actor, **fields) -> Council:
+    _require_lead(actor, council)
+    before = audit.snapshot(council)
+    _apply(council, fields, COUNCIL_PROFILE_FIELDS)
+    audit.record(actor=actor, instance=council, action=AuditEntry.Action.UPDATE, before=before)
+    return council
+
+
+@transaction.atomic
+def venue_create(*, council: Council, actor, **fields) -> Venue:
+    _require_lead(actor, council)
+    venue = Venue(council=council)
+    _apply(venue, fields, VENUE_FIELDS)
+    audit.record(actor=actor, instance=venue, action=AuditEntry.Action.CREATE)
+    return venue
+
+
+@transaction.atomic
+def venue_update(*, venue: Venue, actor, **fields) -> Venue:
+    _require_lead(actor, venue.council)
+    before = audit.snapshot(venue)
+    _apply(venue, fields, VENUE_FIELDS)
+    audit.record(actor=actor, instance=venue, action=AuditEntry.Action.UPDATE, before=before)
+    return venue

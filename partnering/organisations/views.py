@@ -1,0 +1,135 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from partnering.core.models import AuditEntry
+from partnering.core.tenancy import scope_for
+from partnering.people.models import Employment
+
+from . import services
+from .forms import CouncilProfileForm, VenueForm
+from .models import Council, Membership, Partnership, Venue
+
+
+def _current_members():
+    return Q(memberships__in=Membership.objects.current())
+
+
+@login_required
+def partnership_list(request):
+    partnerships = (
+        Partnership.objects.visible_to(request.user)
+        .annotate(member_count=Count("memberships", filter=_current_members(), distinct=True))
+        .order_by("name")
+    )
+    return TemplateResponse(request, "organisations/partnership_list.html", {"partnerships": partnerships})
+
+
+@login_required
+def partnership_detail(request, slug):
+    partnership = get_object_or_404(Partnership.objects.visible_to(request.user), slug=slug)
+    memberships = partnership.memberships.select_related("council").order_by("council__name", "joined_on")
+    current = [m for m in memberships if m.is_current]
+    past = [m for m in memberships if not m.is_current]
+    roles = partnership.roles.current().select_related("person")
+    return TemplateResponse(
+        request,
+        "organisations/partnership_detail.html",
+        {"partnership": partnership, "current": current, "past": past, "roles": roles},
+    )
+
+
+@login_required
+def council_list(request):
+    councils = Council.objects.visible_to(request.user).order_by("name")
+    query = request.GET.get("q", "").strip()
+    if query:
+        councils = councils.filter(Q(name__icontains=query) | Q(short_name__icontains=query) | Q(gss_code__iexact=query))
+    page = Paginator(councils, 25).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "organisations/council_list.html", {"page": page, "query": query})
+
+
+@login_required
+def council_detail(request, slug):
+    council = get_object_or_404(Council.objects.visible_to(request.user), slug=slug)
+    scope = scope_for(request.user)
+    venues = Venue.objects.visible_to(request.user).filter(council=council).select_related("shared_with")
+    memberships = council.memberships.select_related("partnership").order_by("joined_on")
+    staff_count = (
+        Employment.objects.visible_to(request.user).current().filter(council=council).values("person").distinct().count()
+    )
+    return TemplateResponse(
+        request,
+        "organisations/council_detail.html",
+        {
+            "council": council,
+            "venues": venues,
+            "memberships": memberships,
+            "staff_count": staff_count,
+            "can_manage": scope.can_manage_council(council.pk),
+        },
+    )
+
+
+def _managed_council(request, slug):
+    """A council the viewer leads; anyone else gets 404, as if it did not exist for them."""
+    scope = scope_for(request.user)
+    council = get_object_or_404(Council.objects.visible_to(request.user), slug=slug)
+    if not scope.can_manage_council(council.pk):
+        raise Http404(_("Page not found"))
+    return council
+
+
+@login_required
+def council_edit(request, slug):
+    council = _managed_council(request, slug)
+    form = CouncilProfileForm(request.POST or None, instance=Council.objects.get(pk=council.pk))
+    if request.method == "POST" and form.is_valid():
+        services.council_update_profile(council=council, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Council profile saved."))
+        return redirect(council)
+    return TemplateResponse(request, "organisations/council_form.html", {"council": council, "form": form})
+
+
+@login_required
+def council_audit(request, slug):
+    council = _managed_council(request, slug)
+    entries = AuditEntry.objects.visible_to(request.user).filter(council=council).select_related("actor", "content_type")
+    page = Paginator(entries, 25).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "organisations/council_audit.html", {"council": council, "page": page})
+
+
+@login_required
+def venue_detail(request, pk):
+    venue = get_object_or_404(Venue.objects.visible_to(request.user).select_related("council", "shared_with"), pk=pk)
+    can_manage = Venue.objects.editable_by(request.user).filter(pk=pk).exists()
+    return TemplateResponse(request, "organisations/venue_detail.html", {"venue": venue, "can_manage": can_manage})
+
+
+@login_required
+def venue_create(request, slug):
+    council = _managed_council(request, slug)
+    form = VenueForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        venue = services.venue_create(council=council, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Venue added."))
+        return redirect(venue)
+    return TemplateResponse(request, "organisations/venue_form.html", {"council": council, "form": form, "venue": None})
+
+
+@login_required
+def venue_edit(request, pk):
+    venue = get_object_or_404(Venue.objects.editable_by(request.user).select_related("council"), pk=pk)
+    form = VenueForm(request.POST or None, instance=Venue.objects.get(pk=pk), council=venue.council)
+    if request.method == "POST" and form.is_valid():
+        services.venue_update(venue=venue, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Venue saved."))
+        return redirect(venue)
+    return TemplateResponse(
+        request, "organisations/venue_form.html", {"council": venue.council, "form": form, "venue": venue}
+    )

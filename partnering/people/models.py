@@ -1,0 +1,216 @@
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnering.core.tenancy import current_on, scope_for, today
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """People currently employed by one of the viewer's councils, or (for coordinators)
+        by a current member of a partnership they coordinate; and always the viewer."""
+        scope = scope_for(user)
+        if scope.is_superuser:
+            return self.all()
+        if not scope.is_signed_in:
+            return self.none()
+        councils = scope.council_ids | scope.coordinated_council_ids
+        employed_there = Employment.objects.current().filter(council_id__in=councils).values("person_id")
+        return self.filter(Q(pk__in=employed_there) | Q(pk=scope.person_id))
+
+
+class PersonManager(BaseUserManager.from_queryset(PersonQuerySet)):
+    use_in_migrations = True
+
+    def _create(self, email, password, **extra):
+        if not email:
+            raise ValueError("A person needs an email address to sign in.")
+        person = self.model(email=self.normalize_email(email).lower(), **extra)
+        person.set_password(password)
+        person.save(using=self._db)
+        return person
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create(email, password, **extra)
+
+
+class Person(AbstractBaseUser, PermissionsMixin):
+    """Someone who signs in. Council roles live on their employments, not here."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    is_staff = models.BooleanField(_("site administrator access"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = PersonManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name", "email"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_absolute_url(self):
+        return reverse("people:person-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def current_employments(self):
+        return self.employments.current().select_related("council", "work_base").prefetch_related("roles")
+
+
+class EmploymentQuerySet(models.QuerySet):
+    def current(self, on=None):
+        return self.filter(current_on(on or today(), "start_on", "end_on"))
+
+    def visible_to(self, user):
+        """An employment is the employing council's record: visible there, to coordinators of
+        its partnerships, and to the person it belongs to."""
+        scope = scope_for(user)
+        if scope.is_superuser:
+            return self.all()
+        if not scope.is_signed_in:
+            return self.none()
+        councils = scope.council_ids | scope.coordinated_council_ids
+        return self.filter(Q(council_id__in=councils) | Q(person_id=scope.person_id))
+
+    def editable_by(self, user):
+        scope = scope_for(user)
+        return self.all() if scope.is_superuser else self.filter(council_id__in=scope.lead_council_ids)
+
+
+class Employment(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="employments", verbose_name=_("person"))
+    council = models.ForeignKey(
+        "organisations.Council", on_delete=models.PROTECT, related_name="employments", verbose_name=_("council")
+    )
+    job_title = models.CharField(_("job title"), max_length=150)
+    fte = models.DecimalField(
+        _("full-time equivalent"), max_digits=4, decimal_places=3, default=Decimal("1.000"),
+        help_text=_("Share of a full-time post, more than 0 and at most 1."),
+    )
+    start_on = models.DateField(_("start date"))
+    end_on = models.DateField(_("end date"), null=True, blank=True)
+    work_base = models.ForeignKey(
+        "organisations.Venue", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("work base"),
+    )
+
+    objects = EmploymentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_on", "council__name"]
+        verbose_name = _("employment")
+        verbose_name_plural = _("employments")
+        constraints = [
+            models.CheckConstraint(condition=Q(fte__gt=0) & Q(fte__lte=1), name="employment_fte_between_0_and_1"),
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")), name="employment_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["person", "council"], condition=Q(end_on__isnull=True), name="employment_one_open_per_council"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.job_title}, {self.council}"
+
+    @property
+    def audit_council(self):
+        return self.council
+
+    @property
+    def role_labels(self):
+        return [role.get_role_display() for role in self.roles.all()]
+
+
+class CouncilRole(models.Model):
+    """A role someone holds through one employment."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("L&D or HR lead")
+        STAFF = "staff", _("Member of staff")
+        TRAINER = "trainer", _("Trainer")
+
+    employment = models.ForeignKey(Employment, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        ordering = ["role"]
+        verbose_name = _("council role")
+        verbose_name_plural = _("council roles")
+        constraints = [models.UniqueConstraint(fields=["employment", "role"], name="council_role_once_per_employment")]
+
+    def __str__(self):
+        return self.get_role_display()
+
+    @property
+    def audit_council(self):
+        return self.employment.council
+
+
+class PartnershipRoleQuerySet(models.QuerySet):
+    def current(self, on=None):
+        return self.filter(current_on(on or today(), "start_on", "end_on"))
+
+
+class PartnershipRole(models.Model):
+    """A role someone holds in a partnership, not through any one council."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Coordinator (regional project officer)")
+        BOARD = "board", _("Board or scrutiny member (read only)")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="partnership_roles")
+    partnership = models.ForeignKey(
+        "organisations.Partnership", on_delete=models.CASCADE, related_name="roles", verbose_name=_("partnership")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    start_on = models.DateField(_("start date"), default=today)
+    end_on = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = PartnershipRoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partnership__name", "role"]
+        verbose_name = _("partnership role")
+        verbose_name_plural = _("partnership roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")), name="partnership_role_ends_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["person", "partnership", "role"],
+                condition=Q(end_on__isnull=True),
+                name="partnership_role_one_open",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_role_display()}, {self.partnership}"
