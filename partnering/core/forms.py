@@ -52,3 +52,16 @@ class GovUKForm(GovUKFormMixin, forms.Form):
 
 class GovUKModelForm(GovUKFormMixin, forms.ModelForm):
     pass
+
+
+def save_with(form, operation):
+    """Call a service with the form's cleaned data. Model validation the service raises
+    (for example a race with another edit) becomes form errors instead of a server error."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        return operation(**form.cleaned_data)
+    except ValidationError as error:
+        for field, messages in error.update_error_dict({}).items():
+            form.add_error(field if field in form.fields else None, messages)
+        return None

@@ -54,9 +54,8 @@ class VenueForm(GovUKModelForm):
             self.add_error("shared_with", _("Choose the partnership to share this venue with."))
         if sharing != Sharing.PARTNERSHIP:
             data["shared_with"] = None
+        name = data.get("name")
+        # The council comes from the page, not the form, so Django's unique check cannot see it.
+        if name and Venue.objects.filter(council=self.council, name__iexact=name).exclude(pk=self.instance.pk).exists():
+            self.add_error("name", _("%(council)s already has a venue called %(name)s.") % {"council": self.council.short_name, "name": name})
         return data
-
-    def validate_unique(self):
-        # The council is set by the view, not the form, so check the per-council name here.
-        self.instance.council = self.council
-        super().validate_unique()

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -7,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from partnering.core.forms import save_with
 from partnering.core.models import AuditEntry
 from partnering.core.tenancy import scope_for
 from partnering.people.models import Employment
@@ -89,8 +92,9 @@ def _managed_council(request, slug):
 def council_edit(request, slug):
     council = _managed_council(request, slug)
     form = CouncilProfileForm(request.POST or None, instance=Council.objects.get(pk=council.pk))
-    if request.method == "POST" and form.is_valid():
-        services.council_update_profile(council=council, actor=request.user, **form.cleaned_data)
+    if request.method == "POST" and form.is_valid() and save_with(
+        form, partial(services.council_update_profile, council=council, actor=request.user)
+    ):
         messages.success(request, _("Council profile saved."))
         return redirect(council)
     return TemplateResponse(request, "organisations/council_form.html", {"council": council, "form": form})
@@ -116,9 +120,10 @@ def venue_create(request, slug):
     council = _managed_council(request, slug)
     form = VenueForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
-        venue = services.venue_create(council=council, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Venue added."))
-        return redirect(venue)
+        venue = save_with(form, partial(services.venue_create, council=council, actor=request.user))
+        if venue:
+            messages.success(request, _("Venue added."))
+            return redirect(venue)
     return TemplateResponse(request, "organisations/venue_form.html", {"council": council, "form": form, "venue": None})
 
 
@@ -126,8 +131,9 @@ def venue_create(request, slug):
 def venue_edit(request, pk):
     venue = get_object_or_404(Venue.objects.editable_by(request.user).select_related("council"), pk=pk)
     form = VenueForm(request.POST or None, instance=Venue.objects.get(pk=pk), council=venue.council)
-    if request.method == "POST" and form.is_valid():
-        services.venue_update(venue=venue, actor=request.user, **form.cleaned_data)
+    if request.method == "POST" and form.is_valid() and save_with(
+        form, partial(services.venue_update, venue=venue, actor=request.user)
+    ):
         messages.success(request, _("Venue saved."))
         return redirect(venue)
     return TemplateResponse(

@@ -1,0 +1,65 @@
+import pytest
+
+from partnering.core.models import AuditEntry, Sharing
+from partnering.organisations import services
+from partnering.organisations.models import Venue
+from tests.factories import VenueFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_service_refuses_changes_from_someone_who_is_not_the_councils_lead(region):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.venue_create(council=region.north, actor=region.lead_south, name="X", capacity=1, sharing=Sharing.PRIVATE)
+    assert not Venue.objects.exists() and not AuditEntry.objects.exists()
+
+
+def test_a_change_that_changes_nothing_leaves_no_audit_entry(region):
+    venue = VenueFactory(council=region.north, name="Hall")
+    services.venue_update(venue=venue, actor=region.lead_north, name="Hall")
+    assert not AuditEntry.objects.exists()
+
+
+def test_invalid_service_input_writes_nothing(region):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.venue_create(council=region.north, actor=region.lead_north, name="X", capacity=1, sharing=Sharing.PARTNERSHIP)
+    assert not Venue.objects.exists() and not AuditEntry.objects.exists()
+
+
+def test_audit_trail_is_visible_to_the_councils_leads_and_admins_only(region):
+    services.venue_create(council=region.north, actor=region.lead_north, name="Hall", capacity=10, sharing=Sharing.PRIVATE)
+    assert AuditEntry.objects.visible_to(region.lead_north).count() == 1
+    assert AuditEntry.objects.visible_to(region.admin).count() == 1
+    assert AuditEntry.objects.visible_to(region.lead_south).count() == 0
+    assert AuditEntry.objects.visible_to(region.staff_north).count() == 0
+
+
+def test_admin_changes_are_audited(client, region):
+    client.force_login(region.admin)
+    venue = VenueFactory(council=region.north, name="Old name")
+    response = client.post(
+        f"/admin/organisations/venue/{venue.pk}/change/",
+        {"council": region.north.pk, "sharing": Sharing.PRIVATE, "name": "New name", "capacity": 5, "address": "", "postcode": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = AuditEntry.objects.get()
+    assert entry.actor == region.admin and entry.changes["name"] == ["Old name", "New name"]
+
+
+def test_non_superuser_admin_staff_see_only_what_visibility_allows(client, region):
+    from django.contrib.auth.models import Permission
+
+    region.lead_north.is_staff = True
+    region.lead_north.save()
+    region.lead_north.user_permissions.add(*Permission.objects.filter(codename__in=["view_venue", "change_venue"]))
+    mine = VenueFactory(council=region.north)
+    theirs = VenueFactory(council=region.outsider)
+    client.force_login(region.lead_north)
+    listing = client.get("/admin/organisations/venue/")
+    assert list(listing.context["cl"].result_list) == [mine]
+    assert client.get(f"/admin/organisations/venue/{theirs.pk}/change/").status_code in (302, 404)
+    assert client.get(f"/admin/organisations/venue/{mine.pk}/change/").status_code == 200
