@@ -46,10 +46,11 @@ test-postgres:
 assets:
 	cd frontend && npm ci --no-audit --no-fund && sh build.sh
 
-# Refresh the translation catalogues after changing user-facing text (needs gettext).
+# Refresh the Welsh catalogue after changing user-facing text (needs gettext's xgettext),
+# then apply the Welsh from locale/cy_translations.py and compile it; lists any string still without Welsh.
 messages: install
-	$(PY) manage.py makemessages --locale cy --ignore ".venv/*" --ignore "frontend/*" --no-obsolete
-	$(PY) manage.py compilemessages --locale cy --ignore ".venv/*"
+	$(PY) manage.py makemessages --locale cy --ignore ".venv/*" --ignore "frontend/*" --ignore "tests/*" --ignore "e2e/*" --no-obsolete
+	$(PY) locale/cy_translations.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
