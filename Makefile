@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
 
-.PHONY: install demo serve test test-sqlite test-postgres system-test-deps assets messages clean
+.PHONY: install demo serve test lint test-sqlite test-postgres system-test-deps assets messages clean
 
 install: $(VENV)/.installed
 
@@ -28,7 +28,10 @@ serve: install
 system-test-deps:
 	@sh scripts/install-system-deps.sh chromium
 
-test: install system-test-deps test-sqlite test-postgres
+test: install system-test-deps lint test-sqlite test-postgres
+
+lint: install
+	$(VENV)/bin/ruff check .
 
 test-sqlite:
 	$(PY) -m pytest -n $(PYTEST_WORKERS)

@@ -50,6 +50,20 @@ class AuditedAdmin(ScopedAdmin):
             audit.record(actor=request.user, instance=obj, action=AuditEntry.Action.DELETE, before=audit.snapshot(obj))
             super().delete_model(request, obj)
 
+    def save_formset(self, request, form, formset, change):
+        # Inline rows (a partnership's memberships, an employment's roles) are audited one by one.
+        with transaction.atomic():
+            instances = formset.save(commit=False)
+            for obj in formset.deleted_objects:
+                audit.record(actor=request.user, instance=obj, action=AuditEntry.Action.DELETE, before=audit.snapshot(obj))
+                obj.delete()
+            for obj in instances:
+                before = audit.snapshot(type(obj)._default_manager.get(pk=obj.pk)) if obj.pk else None
+                obj.save()
+                action = AuditEntry.Action.UPDATE if before is not None else AuditEntry.Action.CREATE
+                audit.record(actor=request.user, instance=obj, action=action, before=before)
+            formset.save_m2m()
+
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             self.delete_model(request, obj)

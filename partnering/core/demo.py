@@ -225,7 +225,7 @@ def _create_employments(plans: list[_PlannedEmployment], people: dict[str, Perso
         for plan in new
     )
     CouncilRole.objects.bulk_create(
-        CouncilRole(employment=employment, role=role) for employment, plan in zip(created, new) for role in plan.roles
+        CouncilRole(employment=employment, role=role) for employment, plan in zip(created, new, strict=False) for role in plan.roles
     )
     return len(created)
 

@@ -4,7 +4,23 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .tenancy import scope_for
+from .tenancy import current_on, scope_for, today
+
+
+class DatedQuerySet(models.QuerySet):
+    """Rows that hold over a date range, such as memberships, employments and roles."""
+
+    start_field = "start_on"
+    end_field = "end_on"
+
+    def current(self, on=None):
+        return self.filter(current_on(on or today(), self.start_field, self.end_field))
+
+
+def ends_after_start(name: str, start: str = "start_on", end: str = "end_on") -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": models.F(start)}), name=name
+    )
 
 
 class Sharing(models.TextChoices):

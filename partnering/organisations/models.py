@@ -1,11 +1,11 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.models import CouncilOwned, CouncilOwnedQuerySet
-from partnering.core.tenancy import current_on, scope_for, today
+from partnering.core.models import CouncilOwned, CouncilOwnedQuerySet, DatedQuerySet, ends_after_start
+from partnering.core.tenancy import scope_for, today
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits, like #1d70b8."))
 latitude_range = [MinValueValidator(-90), MaxValueValidator(90)]
@@ -112,9 +112,8 @@ class Partnership(models.Model):
         return reverse("organisations:partnership-detail", args=[self.slug])
 
 
-class MembershipQuerySet(SignedInQuerySet):
-    def current(self, on=None):
-        return self.filter(current_on(on or today(), "joined_on", "left_on"))
+class MembershipQuerySet(SignedInQuerySet, DatedQuerySet):
+    start_field, end_field = "joined_on", "left_on"
 
 
 class Membership(models.Model):
@@ -134,9 +133,7 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(left_on__isnull=True) | Q(left_on__gte=F("joined_on")), name="membership_leaves_after_joining"
-            ),
+            ends_after_start("membership_leaves_after_joining", "joined_on", "left_on"),
             models.UniqueConstraint(
                 fields=["partnership", "council"],
                 condition=Q(left_on__isnull=True),

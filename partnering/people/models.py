@@ -2,12 +2,13 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.tenancy import current_on, scope_for, today
+from partnering.core.models import DatedQuerySet, ends_after_start
+from partnering.core.tenancy import scope_for, today
 
 
 class PersonQuerySet(models.QuerySet):
@@ -85,10 +86,7 @@ class Person(AbstractBaseUser, PermissionsMixin):
         return self.employments.current().select_related("council", "work_base").prefetch_related("roles")
 
 
-class EmploymentQuerySet(models.QuerySet):
-    def current(self, on=None):
-        return self.filter(current_on(on or today(), "start_on", "end_on"))
-
+class EmploymentQuerySet(DatedQuerySet):
     def visible_to(self, user):
         """An employment is the employing council's record: visible there, to coordinators of
         its partnerships, and to the person it belongs to."""
@@ -130,9 +128,7 @@ class Employment(models.Model):
         verbose_name_plural = _("employments")
         constraints = [
             models.CheckConstraint(condition=Q(fte__gt=0) & Q(fte__lte=1), name="employment_fte_between_0_and_1"),
-            models.CheckConstraint(
-                condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")), name="employment_ends_after_start"
-            ),
+            ends_after_start("employment_ends_after_start"),
             models.UniqueConstraint(
                 fields=["person", "council"], condition=Q(end_on__isnull=True), name="employment_one_open_per_council"
             ),
@@ -175,11 +171,6 @@ class CouncilRole(models.Model):
         return self.employment.council
 
 
-class PartnershipRoleQuerySet(models.QuerySet):
-    def current(self, on=None):
-        return self.filter(current_on(on or today(), "start_on", "end_on"))
-
-
 class PartnershipRole(models.Model):
     """A role someone holds in a partnership, not through any one council."""
 
@@ -195,16 +186,14 @@ class PartnershipRole(models.Model):
     start_on = models.DateField(_("start date"), default=today)
     end_on = models.DateField(_("end date"), null=True, blank=True)
 
-    objects = PartnershipRoleQuerySet.as_manager()
+    objects = DatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["partnership__name", "role"]
         verbose_name = _("partnership role")
         verbose_name_plural = _("partnership roles")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")), name="partnership_role_ends_after_start"
-            ),
+            ends_after_start("partnership_role_ends_after_start"),
             models.UniqueConstraint(
                 fields=["person", "partnership", "role"],
                 condition=Q(end_on__isnull=True),

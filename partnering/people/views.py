@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from .models import Employment, Person, PartnershipRole
+from .models import Employment, PartnershipRole, Person
 from .selectors import councils_to_filter_by, person_list
 
 

@@ -63,3 +63,28 @@ def test_non_superuser_admin_staff_see_only_what_visibility_allows(client, regio
     assert list(listing.context["cl"].result_list) == [mine]
     assert client.get(f"/admin/organisations/venue/{theirs.pk}/change/").status_code in (302, 404)
     assert client.get(f"/admin/organisations/venue/{mine.pk}/change/").status_code == 200
+
+
+def test_memberships_added_in_the_admin_are_audited_against_the_council(client, region):
+    client.force_login(region.admin)
+    network = region.network
+    existing = list(network.memberships.order_by("pk"))
+    data = {
+        "name": network.name, "slug": network.slug, "kind": network.kind, "formed_on": "2012-04-01", "description": "",
+        "memberships-TOTAL_FORMS": str(len(existing) + 1), "memberships-INITIAL_FORMS": str(len(existing)),
+        "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000",
+    }
+    for index, membership in enumerate(existing):
+        data.update({
+            f"memberships-{index}-id": membership.pk, f"memberships-{index}-partnership": network.pk,
+            f"memberships-{index}-council": membership.council_id, f"memberships-{index}-joined_on": "2015-04-01",
+        })
+    new = len(existing)
+    data.update({
+        f"memberships-{new}-partnership": network.pk, f"memberships-{new}-council": region.outsider.pk,
+        f"memberships-{new}-joined_on": "2024-04-01",
+    })
+    response = client.post(f"/admin/organisations/partnership/{network.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry = AuditEntry.objects.get(council=region.outsider)
+    assert entry.action == "create" and entry.changes["joined"] == [None, "2024-04-01"]

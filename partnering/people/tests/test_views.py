@@ -1,6 +1,6 @@
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import PersonFactory, employ
 
@@ -34,7 +34,7 @@ def test_people_list_query_count_does_not_grow_with_people(sign_in, region):
     client.get("/people/")
     with CaptureQueriesContext(connection) as few:
         client.get("/people/")
-    for n in range(20):
+    for _n in range(20):
         employ(PersonFactory(), region.north)
     with CaptureQueriesContext(connection) as many:
         client.get("/people/")
