@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "partnering.core",
     "partnering.organisations",
     "partnering.people",
+    "partnering.mapping",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,202 @@
+"""Turning what councils type into spreadsheets into clean values.
+
+Each function takes a raw cell (str, int, float, bool, date or None) and returns
+the clean value, or raises `BadValue` with a reason a council officer understands.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from .fields import ARRANGEMENT_KINDS, DELIVERY_METHODS, PROVIDER_TYPES
+
+BLANKS = {"", "n/a", "na", "n.a.", "none", "nil", "-", "–", "—", "?", "tbc", "not known", "unknown", "dim"}
+YES = {"yes", "y", "true", "1", "ie", "do", "oes"}
+NO = {"no", "n", "false", "0", "na", "naddo", "nac oes"}
+
+
+class BadValue(ValueError):
+    """A cell whose value cannot be used; the message says why."""
+
+
+def text(value) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None if value is None else ("Yes" if value else "No")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    cleaned = re.sub(r"\s+", " ", str(value)).strip()
+    return None if cleaned.lower() in BLANKS else cleaned
+
+
+def is_blank(value) -> bool:
+    return text(value) is None
+
+
+def _reject_dates(value):
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time, datetime.timedelta)):
+        raise BadValue("is a date or time, not a number (check the column is formatted as a number)")
+
+
+def _number_text(value) -> str | None:
+    _reject_dates(value)
+    if isinstance(value, bool):
+        raise BadValue("is yes/no, not a number")
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, float) else str(value)
+    cleaned = text(value)
+    if cleaned is None:
+        return None
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", cleaned):
+        raise BadValue("looks like a date, not a number")
+    negative = cleaned.startswith("(") and cleaned.endswith(")")
+    cleaned = cleaned.strip("()").replace("£", "").replace("GBP", "").replace(",", "").replace(" ", "")
+    return f"-{cleaned}" if negative else cleaned
+
+
+def decimal(value, *, unit_words: tuple[str, ...] = ()) -> Decimal | None:
+    raw = _number_text(value)
+    if raw is None:
+        return None
+    for word in unit_words:
+        raw = re.sub(rf"{word}$", "", raw, flags=re.IGNORECASE)
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:
+        raise BadValue("is not a number") from None
+    if not number.is_finite():
+        raise BadValue("is not a number")
+    if number < 0:
+        raise BadValue("must not be negative")
+    return number
+
+
+def whole_number(value) -> int | None:
+    number = decimal(value)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise BadValue("must be a whole number")
+    return int(number)
+
+
+def hours(value) -> Decimal | None:
+    number = decimal(value, unit_words=("hours", "hour", "hrs", "hr", "h", "awr"))
+    return None if number is None else number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def pence(value) -> int | None:
+    """Pounds as written ('£1,250.00', 1250.5, '1250') → whole pence."""
+    number = decimal(value)
+    if number is None:
+        return None
+    return int((number * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def yes_no(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    cleaned = text(value)
+    if cleaned is None:
+        return None
+    lowered = cleaned.lower()
+    if lowered in YES:
+        return True
+    if lowered in NO:
+        return False
+    raise BadValue("should be yes or no")
+
+
+def _key(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", value.lower()).strip()
+
+
+_DELIVERY = {
+    "classroom": [
+        "classroom", "face to face", "f2f", "ftf", "in person", "workshop", "taught", "course", "training room",
+        "wyneb yn wyneb", "ystafell ddosbarth", "practical", "on site",
+    ],
+    "e-learning": [
+        "e learning", "elearning", "online module", "online course", "e module", "online learning", "self paced",
+        "e dysgu", "learning pool", "lms",
+    ],
+    "live-online": [
+        "live online", "webinar", "virtual classroom", "virtual", "teams", "zoom", "online live", "online", "remote",
+        "gweminar",
+    ],
+    "blended": ["blended", "mixed", "hybrid", "blended learning", "cyfunol"],
+    "coaching": ["coaching", "mentoring", "coaching mentoring", "coaching and mentoring", "one to one", "1 to 1", "1 1", "hyfforddi"],
+    "event": ["conference", "event", "conference event", "seminar", "briefing", "cynhadledd", "digwyddiad"],
+}
+_DELIVERY_LOOKUP = {_key(alias): code for code, aliases in _DELIVERY.items() for alias in [code, *aliases]}
+_DELIVERY_LOOKUP.update({_key(label): code for code, label in DELIVERY_METHODS.items()})
+
+_PROVIDER = {
+    "in-house": ["in house", "inhouse", "internal", "own staff", "council", "in house trainer", "mewnol", "ours"],
+    "external": ["external", "commissioned", "ext", "bought in", "outsourced", "supplier", "contractor", "allanol", "third party"],
+}
+_PROVIDER_LOOKUP = {_key(alias): code for code, aliases in _PROVIDER.items() for alias in [code, *aliases]}
+_PROVIDER_LOOKUP.update({_key(label): code for code, label in PROVIDER_TYPES.items()})
+
+_ARRANGEMENT = {
+    "informal": ["informal", "ad hoc", "goodwill", "anffurfiol"],
+    "sla": ["sla", "service level agreement", "service agreement", "contract"],
+    "joint-commissioning": ["joint commissioning", "jointly commissioned", "joint procurement", "framework"],
+    "shared-post": ["shared post", "shared officer", "joint post", "secondment"],
+    "host-authority": ["host authority", "hosted", "host", "lead authority"],
+}
+_ARRANGEMENT_LOOKUP = {_key(alias): code for code, aliases in _ARRANGEMENT.items() for alias in [code, *aliases]}
+_ARRANGEMENT_LOOKUP.update({_key(label): code for code, label in ARRANGEMENT_KINDS.items()})
+
+
+def _choice(value, lookup: dict[str, str], labels: dict[str, str], what: str) -> str | None:
+    cleaned = text(value)
+    if cleaned is None:
+        return None
+    code = lookup.get(_key(cleaned))
+    if code is None:
+        raise BadValue(f"is not a {what} we recognise; use one of: {', '.join(labels.values())}")
+    return code
+
+
+def delivery_method(value) -> str | None:
+    return _choice(value, _DELIVERY_LOOKUP, DELIVERY_METHODS, "delivery method")
+
+
+def provider_type(value) -> str | None:
+    return _choice(value, _PROVIDER_LOOKUP, PROVIDER_TYPES, "provider type")
+
+
+def arrangement_kind(value) -> str | None:
+    return _choice(value, _ARRANGEMENT_LOOKUP, ARRANGEMENT_KINDS, "kind of arrangement")
+
+
+def level(value) -> str | None:
+    """'L3', 'lvl 3', '3', 'Level 3' → 'Level 3'; anything else is kept as written."""
+    cleaned = text(value)
+    if cleaned is None:
+        return None
+    match = re.fullmatch(r"(?:level|lvl|lefel|l)?\s*\.?\s*(\d{1,2})", cleaned, flags=re.IGNORECASE)
+    return f"Level {int(match.group(1))}" if match else cleaned
+
+
+def accreditation(value) -> str | None:
+    """An awarding body as written; a plain yes/no column says only whether it is accredited."""
+    cleaned = text(value)
+    if cleaned is None:
+        return None
+    lowered = cleaned.lower()
+    if lowered in NO:
+        return None
+    if lowered in YES:
+        return "Accredited (body not given)"
+    return cleaned
+
+
+TOTAL_LABEL = re.compile(r"^\s*(grand\s+)?(sub\s*-?\s*)?totals?\b|^\s*sum\b|^\s*cyfanswm", re.IGNORECASE)
+
+
+def looks_like_total(value) -> bool:
+    cleaned = text(value)
+    return cleaned is not None and bool(TOTAL_LABEL.match(cleaned))

@@ -1,0 +1,329 @@
+"""From rows to validated return lines: find the header, map columns, normalise, report problems.
+
+`ReturnParser.lines()` streams: it keeps only the row it is looking at (and one
+row of look-ahead for a totals row), so memory stays flat however long the file.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import normalise
+from .fields import FIELD_NAMES, FIELDS_BY_NAME, field_for_header, header_key
+from .reading import FileProblem, Workbook
+
+HEADER_SEARCH_ROWS = 30
+PROVISION_SHEET_WORDS = ("provision", "delivery", "return", "courses", "training", "l&d", "darpariaeth")
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None
+    column: str | None
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = ", ".join(part for part in (f"row {self.row}" if self.row else "", f"column {self.column!r}" if self.column else "") if part)
+        shown = f" (value: {self.value!r})" if self.value not in ("", None) else ""
+        where = where[:1].upper() + where[1:]
+        return f"{where + ': ' if where else ''}{self.reason}{shown}"
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+
+
+class LayoutProblem(FileProblem):
+    """The sheet's shape is wrong (no header, duplicate headers, no title column, which sheet?)."""
+
+    def __init__(self, message: str, *, sheets: list[str] | None = None):
+        super().__init__(message)
+        self.sheets = sheets or []
+
+
+@dataclass
+class Layout:
+    sheet: str
+    header_row: int  # 1-based, as the spreadsheet shows it
+    headers: list[str]
+    mapping: dict[int, str]  # column index → field name
+
+    @property
+    def unmapped_headers(self) -> list[str]:
+        return [h for i, h in enumerate(self.headers) if h and i not in self.mapping]
+
+    def header_mapping(self) -> dict[str, str]:
+        """What to remember for next year: header text → field."""
+        return {self.headers[index]: name for index, name in self.mapping.items()}
+
+
+@dataclass
+class Line:
+    row: int
+    title: str
+    topic: str | None = None
+    delivery_method: str | None = None
+    provider_type: str | None = None
+    provider_name: str | None = None
+    accreditation: str | None = None
+    level: str | None = None
+    duration_hours: Decimal | None = None
+    sessions_per_year: int | None = None
+    learners_per_year: int | None = None
+    annual_cost_pence: int | None = None
+    venue: str | None = None
+    notes: str | None = None
+
+
+@dataclass
+class Summary:
+    lines: int = 0
+    skipped_blank: int = 0
+    skipped_totals: int = 0
+    totals_rows: list[int] = field(default_factory=list)
+    total_learners: int = 0
+    total_cost_pence: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_json(self) -> dict:
+        return {
+            "imported": self.lines,
+            "skipped_blank": self.skipped_blank,
+            "skipped_totals": self.skipped_totals,
+            "total_learners": self.total_learners,
+            "total_annual_cost_gbp": float(Decimal(self.total_cost_pence) / 100),
+        }
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = string.ascii_uppercase[remainder] + letters
+    return letters
+
+
+def _header_score(row: list) -> int:
+    return len({field_for_header(cell) for cell in row if isinstance(cell, str) and field_for_header(cell)})
+
+
+def find_header(rows: Iterable[list]) -> tuple[int, list[str]] | None:
+    """The first row, among the first 30, that names at least two known columns (the best one if several)."""
+    best = None
+    for number, row in enumerate(rows, start=1):
+        if number > HEADER_SEARCH_ROWS:
+            break
+        score = _header_score(row)
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, number, [normalise.text(cell) or "" for cell in row])
+            if score >= 4:
+                break
+    return None if best is None else (best[1], best[2])
+
+
+def _parse_overrides(overrides: dict[str, str] | None) -> dict[str, str | None]:
+    result = {}
+    for header, name in (overrides or {}).items():
+        name = (name or "").strip()
+        if name and name not in FIELD_NAMES and name != "ignore":
+            raise LayoutProblem(f"{name!r} is not a field of the return. Fields are: {', '.join(FIELD_NAMES)} (or ignore).")
+        result[header_key(header)] = None if name in ("", "ignore") else name
+    return result
+
+
+def build_layout(
+    workbook: Workbook, sheet: str, overrides: dict[str, str] | None = None, remembered: dict[str, str] | None = None
+) -> Layout:
+    """Find the header row of `sheet` and map its columns: the user's mapping first, then the
+    mapping remembered from the council's last return (for headers still present), then header names."""
+    explicit = _parse_overrides(overrides)
+    found = find_header(workbook.rows(sheet))
+    if found is None:
+        if not any(any(not normalise.is_blank(c) for c in row) for row in workbook.rows(sheet)):
+            raise LayoutProblem(f"The sheet {sheet!r} is empty.")
+        raise LayoutProblem(
+            f"No header row found in the first {HEADER_SEARCH_ROWS} rows of {sheet!r}: "
+            "expected a row naming the columns, such as Title, Topic, Learners and Cost."
+        )
+    header_row, headers = found
+    seen: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        if header:
+            key = header_key(header)
+            if key in seen:
+                raise LayoutProblem(
+                    f"Duplicate column headers in row {header_row}: columns {column_letter(seen[key])} and "
+                    f"{column_letter(index)} are both called {header!r}. Rename one of them."
+                )
+            seen[key] = index
+    for header_text in explicit:
+        if header_text not in seen:
+            raise LayoutProblem(f"There is no column called {header_text!r} to map in row {header_row} of {sheet!r}.")
+
+    remembered_keys = {header_key(h): f for h, f in (remembered or {}).items() if f in FIELD_NAMES}
+    mapping: dict[int, str] = {}
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        if key in explicit:
+            name = explicit[key]
+        else:
+            name = remembered_keys.get(key) or field_for_header(header)
+        if name:
+            if name in mapping.values():
+                other = next(i for i, n in mapping.items() if n == name)
+                raise LayoutProblem(
+                    f"Columns {column_letter(other)} ({headers[other]!r}) and {column_letter(index)} ({header!r}) "
+                    f"both map to {FIELDS_BY_NAME[name].label!r}. Choose one of them for that field."
+                )
+            mapping[index] = name
+    if "title" not in mapping.values():
+        raise LayoutProblem(
+            f"No column for the course title in row {header_row} of {sheet!r}. "
+            "Map one, for example --map \"Course=title\"."
+        )
+    return Layout(sheet, header_row, headers, mapping)
+
+
+def choose_sheet(workbook: Workbook, requested: str | None = None) -> str:
+    """The sheet named, the only sheet, or the one that clearly holds the provision; otherwise ask."""
+    if requested:
+        if requested not in workbook.sheet_names:
+            raise LayoutProblem(
+                f"{workbook.filename} has no sheet called {requested!r}.", sheets=workbook.sheet_names
+            )
+        return requested
+    if len(workbook.sheet_names) == 1:
+        return workbook.sheet_names[0]
+    named = [s for s in workbook.sheet_names if any(word in s.lower() for word in PROVISION_SHEET_WORDS)]
+    if len(named) == 1:
+        return named[0]
+    candidates = []
+    for sheet in workbook.sheet_names:
+        found = find_header(workbook.rows(sheet))
+        if found and "title" in {field_for_header(h) for h in found[1]}:
+            candidates.append(sheet)
+    if len(candidates) == 1:
+        return candidates[0]
+    raise LayoutProblem(f"Which sheet holds the provision? {workbook.filename} has: {', '.join(workbook.sheet_names)}.",
+                        sheets=workbook.sheet_names)
+
+
+_CONVERTERS = {
+    "title": normalise.text,
+    "topic": normalise.text,
+    "delivery_method": normalise.delivery_method,
+    "provider_type": normalise.provider_type,
+    "provider_name": normalise.text,
+    "accreditation": normalise.accreditation,
+    "level": normalise.level,
+    "duration_hours": normalise.hours,
+    "sessions_per_year": normalise.whole_number,
+    "learners_per_year": normalise.whole_number,
+    "annual_cost_gbp": normalise.pence,
+    "venue": normalise.text,
+    "notes": normalise.text,
+}
+NUMERIC = {"duration_hours", "sessions_per_year", "learners_per_year", "annual_cost_gbp"}
+
+
+class ReturnParser:
+    """Streams a sheet's rows into `Line`s and collects problems and totals in `summary`."""
+
+    def __init__(self, workbook: Workbook, layout: Layout, *, max_problems: int = 500):
+        self.workbook = workbook
+        self.layout = layout
+        self.summary = Summary()
+        self.max_problems = max_problems
+        formulas = workbook.formula_cells_without_values(layout.sheet)
+        if formulas:
+            raise FileProblem(
+                f"Cells {', '.join(formulas)} in {layout.sheet!r} hold formulas with no saved result. "
+                "Open the file in your spreadsheet program, let it calculate, save, and upload it again."
+            )
+
+    def _problem(self, row, index, value, reason):
+        if len(self.summary.problems) < self.max_problems:
+            column = self.layout.headers[index] if index is not None else None
+            self.summary.problems.append(Problem(row, column or (column_letter(index) if index is not None else None), "" if value is None else str(value), reason))
+
+    def _convert(self, number: int, cells: list) -> Line | None:
+        values = {}
+        ok = True
+        for index, name in self.layout.mapping.items():
+            raw = cells[index] if index < len(cells) else None
+            try:
+                values[name] = _CONVERTERS[name](raw)
+            except normalise.BadValue as error:
+                self._problem(number, index, raw, f"{FIELDS_BY_NAME[name].label} {error}")
+                ok = False
+        if not values.get("title"):
+            title_index = next(i for i, n in self.layout.mapping.items() if n == "title")
+            self._problem(number, title_index, "", "Title is required")
+            return None
+        if not ok:
+            return None
+        values["annual_cost_pence"] = values.pop("annual_cost_gbp", None)
+        return Line(row=number, **values)
+
+    def _is_total(self, cells: list) -> bool:
+        title_index = next(i for i, n in self.layout.mapping.items() if n == "title")
+        if any(normalise.looks_like_total(cell) for cell in cells[: title_index + 1]):
+            return True
+        return False
+
+    def _numbers_only(self, cells: list) -> bool:
+        """A row with no text but numbers in the number columns: a totals row without a label."""
+        has_text = any(
+            not normalise.is_blank(cells[i]) for i, n in self.layout.mapping.items() if n not in NUMERIC and i < len(cells)
+        )
+        has_number = any(
+            isinstance(cells[i], (int, float)) or not normalise.is_blank(cells[i])
+            for i, n in self.layout.mapping.items() if n in NUMERIC and i < len(cells)
+        )
+        return has_number and not has_text
+
+    def lines(self) -> Iterator[Line]:
+        rows = self.workbook.rows(self.layout.sheet)
+        pending: tuple[int, list] | None = None  # an unlabelled numbers-only row, a total if nothing follows it
+        for number, cells in enumerate(rows, start=1):
+            if number <= self.layout.header_row:
+                continue
+            if all(normalise.is_blank(cell) for cell in cells):
+                self.summary.skipped_blank += 1
+                continue
+            if pending is not None:
+                yield from self._emit(*pending)
+                pending = None
+            if self._is_total(cells):
+                self.summary.skipped_totals += 1
+                self.summary.totals_rows.append(number)
+                continue
+            if self._numbers_only(cells):
+                pending = (number, cells)
+                continue
+            yield from self._emit(number, cells)
+        if pending is not None:
+            self.summary.skipped_totals += 1
+            self.summary.totals_rows.append(pending[0])
+
+    def _emit(self, number: int, cells: list) -> Iterator[Line]:
+        line = self._convert(number, cells)
+        if line is not None:
+            self.summary.lines += 1
+            self.summary.total_learners += line.learners_per_year or 0
+            self.summary.total_cost_pence += line.annual_cost_pence or 0
+            yield line
+
+
+def parse_all(workbook: Workbook, layout: Layout) -> tuple[list[Line], Summary]:
+    parser = ReturnParser(workbook, layout)
+    lines = list(parser.lines())
+    return lines, parser.summary

@@ -1,0 +1,165 @@
+"""Opening a council's return safely: spreadsheet or CSV, rows as plain Python values.
+
+Everything that can be wrong with a file as a whole (not a spreadsheet, encrypted,
+empty, too big, a zip that expands too far, formulas with no saved values) is
+raised here as `FileProblem`, before any row is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import python_calamine
+from defusedxml import ElementTree
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+SUFFIXES = SPREADSHEET_SUFFIXES | {".csv", ".txt"}
+MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURE = b"PK\x03\x04"
+
+
+class FileProblem(ValueError):
+    """The file as a whole cannot be read; the message says why and what to do."""
+
+
+@dataclass
+class Workbook:
+    """Sheets of rows. CSV files have one sheet, named after the file."""
+
+    filename: str
+    sheet_names: list[str]
+    _data: bytes
+    _kind: str
+    _csv_text: str | None = None
+
+    def rows(self, sheet: str) -> Iterator[list]:
+        """Each row as a list of cell values (str, int, float, bool, date, or '' when empty)."""
+        if sheet not in self.sheet_names:
+            raise FileProblem(f"{self.filename} has no sheet called {sheet!r}. Its sheets are: {', '.join(self.sheet_names)}.")
+        if self._kind == "csv":
+            yield from csv.reader(io.StringIO(self._csv_text), _sniff_dialect(self._csv_text))
+            return
+        try:
+            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
+            yield from workbook.get_sheet_by_name(sheet).iter_rows()
+        except python_calamine.CalamineError as error:
+            raise FileProblem(f"{self.filename} could not be read: {error}") from error
+
+    def formula_cells_without_values(self, sheet: str, limit: int = 5) -> list[str]:
+        """Cells (like 'F12') holding a formula whose result was never saved: we cannot know their value."""
+        if self._kind != "xlsx":
+            return []
+        with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
+            path = _xlsx_sheet_path(archive, sheet)
+            if path is None:
+                return []
+            xml = archive.read(path)
+        found = []
+        for match in re.finditer(rb'<c r="([A-Z]+\d+)"[^>]*>(.*?)</c>', xml, flags=re.DOTALL):
+            body = match.group(2)
+            if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):
+                found.append(match.group(1).decode())
+                if len(found) >= limit:
+                    break
+        return found
+
+
+def _xlsx_sheet_path(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    ns = {
+        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    }
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels.findall("rel:Relationship", ns)}
+    for element in workbook.iterfind("m:sheets/m:sheet", ns):
+        if element.get("name") == sheet:
+            target = targets.get(element.get(f"{{{ns['r']}}}id"), "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def _sniff_dialect(sample: str):
+    try:
+        return csv.Sniffer().sniff(sample[:20000], delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+
+
+def decode_text(data: bytes, filename: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252, the encodings councils' exports use."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        raise FileProblem(f"{filename} is not a spreadsheet or a text file we can read.")
+    return data.decode("cp1252", errors="replace")
+
+
+def _check_zip(data: bytes, filename: str) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise FileProblem(f"{filename} is damaged or is not really a spreadsheet.") from error
+    with archive:
+        expanded = sum(info.file_size for info in archive.infolist())
+    if expanded > MAX_UNZIPPED_BYTES or expanded > max(len(data), 1) * MAX_ZIP_RATIO:
+        raise FileProblem(
+            f"{filename} expands to {expanded // (1024 * 1024)} MB when opened, more than we accept. "
+            "Save it again from your spreadsheet program, or split it."
+        )
+
+
+def open_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_FILE_BYTES) -> Workbook:
+    """Check the file and list its sheets. Raises FileProblem for any file-level fault."""
+    suffix = PurePath(filename).suffix.lower()
+    if len(data) > max_bytes:
+        raise FileProblem(f"{filename} is {len(data) / (1024 * 1024):.1f} MB; the limit is {max_bytes // (1024 * 1024)} MB.")
+    if not data.strip():
+        raise FileProblem(f"{filename} is empty.")
+    if suffix not in SUFFIXES:
+        raise FileProblem(f"{filename} is not a spreadsheet: upload an .xlsx, .xls, .ods or .csv file.")
+
+    if suffix in {".csv", ".txt"}:
+        if data.startswith((ZIP_SIGNATURE, OLE_SIGNATURE)):
+            raise FileProblem(f"{filename} is a spreadsheet saved with a .csv name: save it as CSV, or upload it as .xlsx.")
+        text = decode_text(data, filename)
+        if not text.strip():
+            raise FileProblem(f"{filename} is empty.")
+        return Workbook(filename, [PurePath(filename).stem or "CSV"], data, "csv", text)
+
+    if suffix in {".xlsx", ".xlsm", ".ods"}:
+        if data.startswith(OLE_SIGNATURE):
+            raise FileProblem(f"{filename} is protected with a password. Remove the password and upload it again.")
+        if not data.startswith(ZIP_SIGNATURE):
+            raise FileProblem(f"{filename} is not a spreadsheet, or is damaged.")
+        _check_zip(data, filename)
+    elif not data.startswith(OLE_SIGNATURE):
+        raise FileProblem(f"{filename} is not an Excel 97-2003 (.xls) spreadsheet, or is damaged.")
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = list(workbook.sheet_names)
+    except python_calamine.PasswordError as error:
+        raise FileProblem(f"{filename} is protected with a password. Remove the password and upload it again.") from error
+    except (python_calamine.CalamineError, ValueError) as error:
+        raise FileProblem(f"{filename} is not a spreadsheet we can read, or is damaged ({error}).") from error
+    if not names:
+        raise FileProblem(f"{filename} has no sheets.")
+    kind = "xlsx" if suffix in {".xlsx", ".xlsm"} else suffix.lstrip(".")
+    return Workbook(filename, names, data, kind)

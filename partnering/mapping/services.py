@@ -1,0 +1,284 @@
+"""Writes for the mapping exercise: upload, map, commit, restore. Each is atomic and audited.
+
+`actor=None` means the command line, which runs with the operator's authority;
+from the browser the actor must be the council's L&D or HR lead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from partnering.core import audit
+from partnering.core.models import AuditEntry
+from partnering.core.tenancy import scope_for
+from partnering.organisations.models import Council
+
+from .importers import FileProblem, Layout, Problem, ReturnParser, Summary, build_layout, choose_sheet, open_workbook
+from .importers.extras import Extras, read_extras
+from .models import Arrangement, ColumnMapping, ImportBatch, Investment, Provision, Return, Topic
+from .topics import TopicMatcher
+
+INSERT_BATCH = 2000
+
+
+class ImportRejected(Exception):
+    """The return has problems; nothing was written. `problems` says what and where."""
+
+    def __init__(self, problems: list[Problem], summary: Summary | None = None):
+        super().__init__(f"{len(problems)} problem(s) in the return; nothing was imported.")
+        self.problems = problems
+        self.summary = summary
+
+
+def _require_lead(actor, council) -> None:
+    if actor is not None and not scope_for(actor).can_manage_council(council.pk):
+        raise PermissionDenied("Only the council's L&D or HR lead can import its return.")
+
+
+def find_council(code: str) -> Council:
+    """A council by GSS code, slug, short name or name."""
+    code = code.strip()
+    council = Council.objects.filter(
+        Q(gss_code__iexact=code) | Q(slug__iexact=code) | Q(short_name__iexact=code) | Q(name__iexact=code)
+    ).first()
+    if council is None:
+        raise FileProblem(f"Unknown council {code!r}: use a GSS code such as W06000011 or a slug such as swansea.")
+    return council
+
+
+def read_batch_file(batch: ImportBatch):
+    with batch.source.open("rb") as handle:
+        return open_workbook(handle.read(), batch.original_filename)
+
+
+@transaction.atomic
+def return_upload(*, council: Council, year: int, filename: str, data: bytes, actor, sharing=None, shared_with=None) -> ImportBatch:
+    """Keep the uploaded file as a draft batch, after checking it is a spreadsheet we can read."""
+    _require_lead(actor, council)
+    workbook = open_workbook(data, filename)
+    council_return, _ = Return.objects.get_or_create(council=council, year=year)
+    if sharing is not None:
+        council_return.sharing, council_return.shared_with = sharing, shared_with
+        council_return.full_clean()
+        council_return.save()
+    batch = ImportBatch(council_return=council_return, original_filename=filename[:255], uploaded_by=actor)
+    batch.source.save(filename, ContentFile(data), save=False)
+    try:
+        batch.sheet = choose_sheet(workbook)
+    except FileProblem:
+        batch.sheet = ""  # the user chooses on the next page
+    batch.save()
+    return batch
+
+
+def remembered_mapping(council: Council) -> dict[str, str]:
+    stored = ColumnMapping.objects.filter(council=council).first()
+    return stored.mapping if stored else {}
+
+
+def batch_layout(batch: ImportBatch, workbook=None) -> Layout:
+    """How the batch's sheet is read: its saved mapping, or the council's remembered one, or header names."""
+    workbook = workbook or read_batch_file(batch)
+    sheet = choose_sheet(workbook, batch.sheet or None)
+    council = batch.council_return.council
+    return build_layout(workbook, sheet, overrides=batch.mapping or None, remembered=remembered_mapping(council))
+
+
+@transaction.atomic
+def batch_set_layout(*, batch: ImportBatch, actor, sheet: str, mapping: dict[str, str]) -> Layout:
+    _require_lead(actor, batch.council_return.council)
+    workbook = read_batch_file(batch)
+    layout = build_layout(workbook, choose_sheet(workbook, sheet), overrides=mapping)
+    batch.sheet, batch.header_row, batch.mapping = layout.sheet, layout.header_row, layout.header_mapping()
+    batch.save(update_fields=["sheet", "header_row", "mapping"])
+    return layout
+
+
+@dataclass
+class Preview:
+    layout: Layout
+    summary: Summary
+    sample: list = field(default_factory=list)
+    extras: Extras = field(default_factory=Extras)
+    unknown_partners: list[Problem] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [*self.summary.problems, *self.extras.problems, *self.unknown_partners]
+
+
+def _resolve_partners(extras: Extras) -> tuple[dict[int, list[Council]], list[Problem]]:
+    resolved, problems = {}, []
+    for line in extras.arrangements:
+        councils = []
+        for name in line.partners:
+            try:
+                councils.append(find_council(name))
+            except FileProblem as error:
+                problems.append(Problem(line.row, "Arrangements: Partner councils", name, str(error)))
+        resolved[line.row] = councils
+    return resolved, problems
+
+
+def batch_preview(batch: ImportBatch, sample_size: int = 20) -> Preview:
+    """Read the whole return without writing anything: counts, totals, problems and the first lines."""
+    workbook = read_batch_file(batch)
+    return preview(workbook, batch_layout(batch, workbook), sample_size)
+
+
+def preview(workbook, layout: Layout, sample_size: int = 20) -> Preview:
+    parser = ReturnParser(workbook, layout)
+    sample = []
+    for line in parser.lines():
+        if len(sample) < sample_size:
+            sample.append(line)
+    extras = read_extras(workbook)
+    _, unknown = _resolve_partners(extras)
+    return Preview(layout, parser.summary, sample, extras, unknown)
+
+
+def topic_matcher() -> TopicMatcher:
+    return TopicMatcher([topic.terms() for topic in Topic.objects.all()])
+
+
+@transaction.atomic
+def batch_commit(*, batch: ImportBatch, actor) -> ImportBatch:
+    """Write every line of the return in one transaction, replacing the year's previous batch.
+
+    Lines are inserted in chunks as they are read, so memory stays flat; any problem
+    anywhere rolls the whole transaction back and raises ImportRejected.
+    """
+    council_return = Return.objects.select_for_update().get(pk=batch.council_return_id)
+    council = council_return.council
+    _require_lead(actor, council)
+    if batch.status != ImportBatch.Status.DRAFT:
+        raise FileProblem("This upload has already been committed.")
+    workbook = read_batch_file(batch)
+    layout = batch_layout(batch, workbook)
+    parser = ReturnParser(workbook, layout)
+    matcher = topic_matcher()
+    chunk: list[Provision] = []
+    for line in parser.lines():
+        topic_id, suggested = matcher.resolve(line.topic, line.title)
+        chunk.append(
+            Provision(
+                council_id=council.pk, year=council_return.year, batch_id=batch.pk, row_number=line.row,
+                title=line.title[:300], topic_id=topic_id, topic_suggested=suggested, topic_as_written=(line.topic or "")[:200],
+                delivery_method=line.delivery_method or "", provider_type=line.provider_type or "",
+                provider_name=(line.provider_name or "")[:200], accreditation=(line.accreditation or "")[:200],
+                level=(line.level or "")[:50], duration_hours=line.duration_hours, sessions_per_year=line.sessions_per_year,
+                learners_per_year=line.learners_per_year, annual_cost_pence=line.annual_cost_pence,
+                venue=(line.venue or "")[:200], notes=line.notes or "",
+            )
+        )
+        if len(chunk) >= INSERT_BATCH and not parser.summary.problems:
+            Provision.objects.bulk_create(chunk)
+            chunk = []
+        elif parser.summary.problems:
+            chunk = []  # it will be rolled back anyway: stop holding lines
+    extras = read_extras(workbook)
+    partners, unknown = _resolve_partners(extras)
+    problems = [*parser.summary.problems, *extras.problems, *unknown]
+    if problems:
+        raise ImportRejected(problems, parser.summary)
+    if parser.summary.lines == 0:
+        raise ImportRejected([Problem(None, None, "", "The return has no lines to import.")], parser.summary)
+    Provision.objects.bulk_create(chunk)
+
+    previous = council_return.active_batch
+    if previous is not None:
+        previous.status = ImportBatch.Status.REPLACED
+        previous.save(update_fields=["status"])
+    summary = parser.summary
+    batch.status = ImportBatch.Status.ACTIVE
+    batch.committed_at = timezone.now()
+    batch.sheet, batch.header_row, batch.mapping = layout.sheet, layout.header_row, layout.header_mapping()
+    batch.line_count, batch.total_learners, batch.total_cost_pence = summary.lines, summary.total_learners, summary.total_cost_pence
+    batch.report = {**summary.as_json(), "totals_rows": summary.totals_rows}
+    batch.save()
+    council_return.active_batch = batch
+    council_return.save(update_fields=["active_batch"])
+    ColumnMapping.objects.update_or_create(council=council, defaults={"mapping": layout.header_mapping()})
+    _save_extras(council, council_return.year, batch, extras, partners, actor)
+    audit.record(actor=actor, instance=batch, action=AuditEntry.Action.CREATE)
+    return batch
+
+
+def _save_extras(council, year, batch, extras: Extras, partners, actor) -> None:
+    if extras.investment.any():
+        investment, created = Investment.objects.get_or_create(council=council, year=year)
+        before = None if created else audit.snapshot(investment)
+        for name, value in vars(extras.investment).items():
+            if value is not None:
+                setattr(investment, name, value)
+        investment.save()
+        audit.record(actor=actor, instance=investment, action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE, before=before)
+    if extras.arrangements:
+        # The return's arrangements sheet replaces arrangements imported with earlier returns for the year.
+        Arrangement.objects.filter(council=council, year=year, batch__isnull=False).delete()
+        for line in extras.arrangements:
+            arrangement = Arrangement.objects.create(
+                council=council, year=year, subject=line.subject[:200] or "—", kind=line.kind, description=line.description, batch=batch
+            )
+            arrangement.partners.set(partners.get(line.row, []))
+
+
+@transaction.atomic
+def batch_restore(*, batch: ImportBatch, actor) -> ImportBatch:
+    """Make an earlier, replaced upload the year's return again."""
+    council_return = Return.objects.select_for_update().get(pk=batch.council_return_id)
+    _require_lead(actor, council_return.council)
+    if batch.status != ImportBatch.Status.REPLACED:
+        raise FileProblem("Only a replaced upload can be restored.")
+    current = council_return.active_batch
+    if current is not None:
+        current.status = ImportBatch.Status.REPLACED
+        current.save(update_fields=["status"])
+    batch.status = ImportBatch.Status.ACTIVE
+    batch.save(update_fields=["status"])
+    council_return.active_batch = batch
+    council_return.save(update_fields=["active_batch"])
+    audit.record(actor=actor, instance=batch, action=AuditEntry.Action.UPDATE, before={"status": "Replaced"})
+    return batch
+
+
+def import_return(*, council: Council, year: int, filename: str, data: bytes, actor=None, sheet=None,
+                  mapping=None, dry_run=False) -> tuple[ImportBatch | None, Summary]:
+    """Upload, map and commit in one go (the command line and the demo loader use this)."""
+    _require_lead(actor, council)
+    if dry_run:
+        workbook = open_workbook(data, filename)
+        layout = build_layout(workbook, choose_sheet(workbook, sheet), mapping, remembered=remembered_mapping(council))
+        checked = preview(workbook, layout)
+        if checked.problems:
+            raise ImportRejected(checked.problems, checked.summary)
+        return None, checked.summary
+    batch = None
+    try:
+        with transaction.atomic():
+            batch = return_upload(council=council, year=year, filename=filename, data=data, actor=actor)
+            if sheet or mapping:
+                batch_set_layout(batch=batch, actor=actor, sheet=sheet or batch.sheet, mapping=mapping or {})
+            batch = batch_commit(batch=batch, actor=actor)
+    except Exception:
+        if batch is not None:
+            batch.source.delete(save=False)  # the database rolled back; do not keep the orphaned file either
+        raise
+    summary = Summary(lines=batch.line_count, total_learners=batch.total_learners, total_cost_pence=batch.total_cost_pence,
+                      skipped_blank=batch.report.get("skipped_blank", 0), skipped_totals=batch.report.get("skipped_totals", 0))
+    return batch, summary
+
+
+def suggested_topic_accept(*, line: Provision, actor, topic: Topic) -> Provision:
+    _require_lead(actor, line.council)
+    before = audit.snapshot(line)
+    line.topic, line.topic_suggested = topic, False
+    line.save(update_fields=["topic", "topic_suggested"])
+    audit.record(actor=actor, instance=line, action=AuditEntry.Action.UPDATE, before=before)
+    return line
