@@ -123,12 +123,12 @@ class ImportBatch(models.Model):
     def __str__(self):
         return f"{self.original_filename} ({self.council_return})"
 
+    def get_absolute_url(self):
+        return reverse("mapping:batch-preview", args=[self.pk])
+
     @property
     def audit_council(self):
         return self.council_return.council
-
-    def get_absolute_url(self):
-        return reverse("mapping:batch-preview", args=[self.pk])
 
 
 class ColumnMapping(models.Model):
@@ -137,6 +137,9 @@ class ColumnMapping(models.Model):
     council = models.OneToOneField("organisations.Council", on_delete=models.CASCADE, related_name="column_mapping")
     mapping = models.JSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.council}: {len(self.mapping)} columns"
 
 
 class ProvisionQuerySet(models.QuerySet):

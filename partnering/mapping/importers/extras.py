@@ -80,7 +80,7 @@ def read_extras(workbook: Workbook) -> Extras:
     if sheet:
         rows = iter(enumerate(workbook.rows(sheet), start=1))
         columns = None
-        for number, cells in rows:
+        for _number, cells in rows:
             keys = [header_key(c) if isinstance(c, str) else "" for c in cells]
             if any("partner" in k for k in keys):
                 columns = {
