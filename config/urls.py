@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("partnering.core.urls")),
     path("", include("partnering.organisations.urls")),
     path("", include("partnering.people.urls")),
+    path("", include("partnering.mapping.urls")),
     path("accounts/", include("partnering.core.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -9,3 +9,6 @@ cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$static/vendor/
 { echo "GOV.UK Frontend $(node -p "require('govuk-frontend/package.json').version") - licence, from the package README"; echo; sed -n "/^## Licence/,/^Open Government/p" node_modules/govuk-frontend/README.md; } > "$static/vendor/govuk-frontend/LICENCE.md"
 cp node_modules/htmx.org/dist/htmx.min.js "$static/vendor/htmx/"
 cp node_modules/htmx.org/LICENSE "$static/vendor/htmx/LICENSE"
+mkdir -p "$static/vendor/chartjs"
+cp node_modules/chart.js/dist/chart.umd.min.js "$static/vendor/chartjs/"
+cp node_modules/chart.js/LICENSE.md "$static/vendor/chartjs/LICENSE.md"

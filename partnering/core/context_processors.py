@@ -17,6 +17,7 @@ def chrome(request):
         (_("Partnerships"), reverse("organisations:partnership-list")),
         (_("Councils"), reverse("organisations:council-list")),
         (_("People"), reverse("people:person-list")),
+        (_("Mapping"), reverse("mapping:home")),
         (_("My profile"), reverse("people:me")),
     ]
     if user.is_staff:

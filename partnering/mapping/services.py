@@ -282,3 +282,44 @@ def suggested_topic_accept(*, line: Provision, actor, topic: Topic) -> Provision
     line.save(update_fields=["topic", "topic_suggested"])
     audit.record(actor=actor, instance=line, action=AuditEntry.Action.UPDATE, before=before)
     return line
+
+
+@transaction.atomic
+def investment_save(*, council: Council, year: int, actor, **values) -> Investment:
+    _require_lead(actor, council)
+    investment, created = Investment.objects.get_or_create(council=council, year=year)
+    before = None if created else audit.snapshot(investment)
+    for name, value in values.items():
+        setattr(investment, name, value)
+    investment.full_clean()
+    investment.save()
+    action = AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE
+    audit.record(actor=actor, instance=investment, action=action, before=before)
+    return investment
+
+
+@transaction.atomic
+def arrangement_create(*, council: Council, actor, year: int, partners, subject: str, kind: str, description: str = "") -> Arrangement:
+    _require_lead(actor, council)
+    arrangement = Arrangement(council=council, year=year, subject=subject, kind=kind, description=description)
+    arrangement.full_clean()
+    arrangement.save()
+    arrangement.partners.set(partners)
+    audit.record(actor=actor, instance=arrangement, action=AuditEntry.Action.CREATE)
+    return arrangement
+
+
+def can_edit_topics(user) -> bool:
+    scope = scope_for(user)
+    return scope.is_superuser or bool(scope.coordinated_partnership_ids)
+
+
+@transaction.atomic
+def topic_save(*, topic: Topic, actor) -> Topic:
+    if not can_edit_topics(actor):
+        raise PermissionDenied("Only coordinators can change the topic taxonomy.")
+    before = audit.snapshot(Topic.objects.get(pk=topic.pk)) if topic.pk else None
+    topic.full_clean()
+    topic.save()
+    audit.record(actor=actor, instance=topic, action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE, before=before)
+    return topic

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from partnering.core.forms import GovUKModelForm
 from partnering.core.models import Sharing
 
-from .models import Council, Membership, Partnership, Venue
+from .models import Council, Venue
+from .selectors import current_partnerships_of
 from .services import COUNCIL_PROFILE_FIELDS, VENUE_FIELDS
 
 
@@ -42,9 +43,7 @@ class VenueForm(GovUKModelForm):
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
         self.council = council
-        self.fields["shared_with"].queryset = Partnership.objects.filter(
-            pk__in=Membership.objects.current().filter(council=council).values("partnership_id")
-        )
+        self.fields["shared_with"].queryset = current_partnerships_of(council)
         self.fields["shared_with"].help_text = _("Only needed when the venue is shared with a partnership.")
 
     def clean(self):

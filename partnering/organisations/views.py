@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from partnering.people.models import Employment
 from . import services
 from .forms import CouncilProfileForm, VenueForm
 from .models import Council, Membership, Partnership, Venue
+from .selectors import council_managed_by
 
 
 def _current_members():
@@ -80,12 +80,7 @@ def council_detail(request, slug):
 
 
 def _managed_council(request, slug):
-    """A council the viewer leads; anyone else gets 404, as if it did not exist for them."""
-    scope = scope_for(request.user)
-    council = get_object_or_404(Council.objects.visible_to(request.user), slug=slug)
-    if not scope.can_manage_council(council.pk):
-        raise Http404(_("Page not found"))
-    return council
+    return council_managed_by(request.user, slug)
 
 
 @login_required

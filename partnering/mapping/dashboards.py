@@ -1,0 +1,179 @@
+"""Management information from the councils' returns: what is invested, delivered, how and by whom.
+
+Figures are computed in the database over the current (active) lines; a table is a
+list of dicts with the same keys as its column definitions, ready for the page,
+the chart and the .xlsx download.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from .importers.fields import DELIVERY_METHODS, PROVIDER_TYPES
+from .models import Arrangement, Investment, Provision
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list[tuple[str, str, str]]  # (key, label, kind: text | number | money | decimal)
+    rows: list[dict]
+    chart: tuple[str, str] | None = None  # (label column, value column) for the bar chart
+
+    def chart_data(self) -> dict | None:
+        if not self.chart or not self.rows:
+            return None
+        label_key, value_key = self.chart
+        value_label = next(label for key, label, _kind in self.columns if key == value_key)
+        money = next(kind for key, _label, kind in self.columns if key == value_key) == "money"
+        values = [(row.get(value_key) or 0) / 100 if money else (row.get(value_key) or 0) for row in self.rows]
+        return {"labels": [str(row[label_key]) for row in self.rows], "label": str(value_label), "values": values}
+
+    def spreadsheet(self) -> tuple[str, list[str], list[list]]:
+        headers = [str(label) for _key, label, _kind in self.columns]
+        rows = [
+            [(row.get(key) / 100 if kind == "money" and row.get(key) is not None else
+              float(row[key]) if kind == "decimal" and row.get(key) is not None else row.get(key))
+             for key, _label, kind in self.columns]
+            for row in self.rows
+        ]
+        return str(self.title), headers, rows
+
+
+@dataclass
+class Filters:
+    year: int
+    council_ids: list[int] = field(default_factory=list)
+    topic_id: int | None = None
+    method: str = ""
+
+
+def _per_thousand(value, headcount):
+    return round(value * 1000 / headcount, 1) if value is not None and headcount else None
+
+
+def headcounts(councils, year: int) -> dict[int, int | None]:
+    """Staff headcount for the year: from the investment return, else the council profile."""
+    from_returns = dict(Investment.objects.filter(council__in=councils, year=year, headcount__isnull=False).values_list("council_id", "headcount"))
+    return {c.pk: from_returns.get(c.pk) or c.headcount for c in councils}
+
+
+def build(councils, filters: Filters) -> list[Table]:
+    councils = list(councils)
+    council_ids = [c.pk for c in councils if not filters.council_ids or c.pk in filters.council_ids]
+    lines = Provision.objects.current().filter(council_id__in=council_ids, year=filters.year)
+    if filters.topic_id:
+        lines = lines.filter(topic_id=filters.topic_id)
+    if filters.method:
+        lines = lines.filter(delivery_method=filters.method)
+    staff = headcounts([c for c in councils if c.pk in council_ids], filters.year)
+    totals = {"lines": Count("pk"), "sessions": Sum("sessions_per_year"), "learners": Sum("learners_per_year"), "spend": Sum("annual_cost_pence")}
+    money_columns = [("lines", _("Lines"), "number"), ("sessions", _("Sessions"), "number"), ("learners", _("Learners"), "number"), ("spend", _("Spend"), "money")]
+
+    tables = []
+    investments = {i.council_id: i for i in Investment.objects.filter(council_id__in=council_ids, year=filters.year)}
+    invested = []
+    for council in councils:
+        if council.pk not in council_ids:
+            continue
+        investment = investments.get(council.pk)
+        budget = investment.budget_pence if investment else None
+        invested.append({
+            "council": council.short_name,
+            "budget": budget,
+            "trainer_fte": investment.trainer_fte if investment else None,
+            "platform": investment.elearning_platform if investment else "",
+            "headcount": staff.get(council.pk),
+            "per_head": round(budget / staff[council.pk]) if budget is not None and staff.get(council.pk) else None,
+            "per_thousand": round(budget * 1000 / staff[council.pk]) if budget is not None and staff.get(council.pk) else None,
+        })
+    tables.append(Table("invested", _("What is invested, by council"), [
+        ("council", _("Council"), "text"), ("budget", _("L&D budget"), "money"), ("trainer_fte", _("Trainers (FTE)"), "decimal"),
+        ("platform", _("E-learning platform"), "text"), ("headcount", _("Staff headcount"), "number"),
+        ("per_head", _("Spend per head"), "money"), ("per_thousand", _("Spend per 1,000 staff"), "money"),
+    ], invested, chart=("council", "budget")))
+
+    by_topic = [
+        {"topic": row["topic__name"] or str(_("No topic")), **{k: row[k] for k in totals}}
+        for row in lines.values("topic__name").annotate(**totals).order_by("-spend", "topic__name")
+    ]
+    tables.append(Table("topics", _("What is delivered, by topic"), [("topic", _("Topic"), "text"), *money_columns], by_topic, chart=("topic", "learners")))
+
+    names = {c.pk: c.short_name for c in councils}
+    by_council = []
+    for row in lines.values("council_id").annotate(**totals).order_by("council__name"):
+        headcount = staff.get(row["council_id"])
+        by_council.append({
+            "council": names[row["council_id"]], **{k: row[k] for k in totals},
+            "lines_per_thousand": _per_thousand(row["lines"], headcount),
+            "learners_per_thousand": _per_thousand(row["learners"], headcount),
+            "spend_per_thousand": round(row["spend"] * 1000 / headcount) if row["spend"] is not None and headcount else None,
+        })
+    tables.append(Table("councils", _("What is delivered, by council"), [
+        ("council", _("Council"), "text"), *money_columns,
+        ("lines_per_thousand", _("Lines per 1,000 staff"), "decimal"), ("learners_per_thousand", _("Learners per 1,000 staff"), "decimal"),
+        ("spend_per_thousand", _("Spend per 1,000 staff"), "money"),
+    ], by_council, chart=("council", "learners_per_thousand")))
+
+    by_method = [
+        {"method": str(DELIVERY_METHODS.get(row["delivery_method"], _("Not given"))), **{k: row[k] for k in totals}}
+        for row in lines.values("delivery_method").annotate(**totals).order_by("-lines")
+    ]
+    tables.append(Table("methods", _("How it is delivered"), [("method", _("Delivery method"), "text"), *money_columns], by_method, chart=("method", "lines")))
+
+    by_provider_type = [
+        {"provider_type": str(PROVIDER_TYPES.get(row["provider_type"], _("Not given"))), **{k: row[k] for k in totals}}
+        for row in lines.values("provider_type").annotate(**totals).order_by("-spend")
+    ]
+    tables.append(Table("provider_types", _("Who delivers it: in-house or external"), [("provider_type", _("Provider type"), "text"), *money_columns], by_provider_type, chart=("provider_type", "spend")))
+
+    providers = [
+        {"provider": row["provider_name"], "councils": row["councils"], "lines": row["lines"], "learners": row["learners"], "spend": row["spend"]}
+        for row in lines.exclude(provider_name="").values("provider_name")
+        .annotate(councils=Count("council", distinct=True), lines=Count("pk"), learners=Sum("learners_per_year"), spend=Sum("annual_cost_pence"))
+        .order_by(F_desc_nulls("spend"), "provider_name")[:20]
+    ]
+    tables.append(Table("providers", _("Providers ranked by spend"), [
+        ("provider", _("Provider"), "text"), ("councils", _("Councils using them"), "number"), ("lines", _("Lines"), "number"),
+        ("learners", _("Learners"), "number"), ("spend", _("Spend"), "money"),
+    ], providers, chart=("provider", "spend")))
+
+    providers_per_topic = [
+        {"topic": row["topic__name"] or str(_("No topic")), "providers": row["providers"], "councils": row["councils"]}
+        for row in lines.exclude(provider_name="").values("topic__name")
+        .annotate(providers=Count("provider_name", distinct=True), councils=Count("council", distinct=True)).order_by("-providers", "topic__name")
+    ]
+    tables.append(Table("providers_per_topic", _("Different providers used for each topic"), [
+        ("topic", _("Topic"), "text"), ("providers", _("Providers"), "number"), ("councils", _("Councils"), "number"),
+    ], providers_per_topic, chart=("topic", "providers")))
+
+    arrangements = Arrangement.objects.filter(Q(council_id__in=council_ids) | Q(partners__in=council_ids), year=filters.year).distinct()
+    collaboration = [
+        {"council": a.council.short_name, "partners": ", ".join(p.short_name for p in a.partners.all()), "subject": a.subject,
+         "kind": a.get_kind_display(), "description": a.description}
+        for a in arrangements.select_related("council").prefetch_related("partners").order_by("council__name", "subject")
+    ]
+    tables.append(Table("collaboration", _("Collaboration that already takes place"), [
+        ("council", _("Council"), "text"), ("partners", _("With"), "text"), ("subject", _("On what"), "text"),
+        ("kind", _("Arrangement"), "text"), ("description", _("Description"), "text"),
+    ], collaboration))
+    return tables
+
+
+def F_desc_nulls(name):  # noqa: N802 - reads like the SQL it makes
+    from django.db.models import F
+
+    return F(name).desc(nulls_last=True)
+
+
+def totals_of(tables: list[Table]) -> dict:
+    topics = next(t for t in tables if t.key == "topics")
+    return {
+        "lines": sum(r["lines"] or 0 for r in topics.rows),
+        "learners": sum(r["learners"] or 0 for r in topics.rows),
+        "spend": sum(r["spend"] or 0 for r in topics.rows),
+    }
