@@ -69,6 +69,7 @@ class DemoReport:
     venues: int = 0
     people_created: int = 0
     employments_created: int = 0
+    returns: int = 0
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -295,5 +296,33 @@ def load_demo() -> DemoReport:
             person=people[f"{local}@{DEMO_DOMAIN}"], partnership=network, role=role, end_on=None,
             defaults={"start_on": datetime.date(2015, 4, 1)},
         )
+    report.returns = _load_returns(demo_refs, councils, venues_by_council, by_partnership=partnerships)
     report.accounts = sorted(demo_accounts.items())
     return report
+
+
+def _load_returns(demo_refs, councils, venues_by_council, by_partnership) -> int:
+    """Each demo council's return for this year, written as its spreadsheet and read by the real importer."""
+    from partnering.mapping.demo_returns import demo_return_file
+    from partnering.mapping.forms import current_financial_year
+    from partnering.mapping.models import Return
+    from partnering.mapping.services import import_return
+
+    year = current_financial_year()
+    loaded = 0
+    for ref in demo_refs:
+        council = councils[ref.slug]
+        if Return.objects.filter(council=council, year=year, active_batch__isnull=False).exists():
+            continue
+        partners = [r.short_name for r in demo_refs if r.partnership == ref.partnership and r.slug != ref.slug]
+        headcount = ref.headcount or Employment.objects.current().filter(council=council).count()
+        filename, data = demo_return_file(
+            council_name=ref.name, slug=ref.slug, year=year, venues=[v.name for v in venues_by_council[ref.slug]],
+            partners=partners, headcount=headcount,
+        )
+        import_return(council=council, year=year, filename=filename, data=data)
+        Return.objects.filter(council=council, year=year).update(
+            sharing=Sharing.PARTNERSHIP, shared_with=by_partnership[slugify(ref.partnership)]
+        )
+        loaded += 1
+    return loaded

@@ -32,7 +32,7 @@ DEFAULT_TOPICS = [
     ("Health and wellbeing", "Iechyd a lles", ["wellbeing", "well-being", "health & wellbeing"],
      ["wellbeing", "well being", "mental health", "mhfa", "stress", "mindfulness", "resilience", "menopause", "suicide", "asist"]),
     ("Professional and technical", "Proffesiynol a thechnegol", ["technical", "professional", "CPD", "professional development"],
-     ["social work", "planning", "environmental health", "highways", "legal", "solicitor", "building control", "licensing", "trading standards", "care", "qcf", "nvq", "diploma", "apprenticeship", "driving", "forklift", "food hygiene", "cscs", "ngc", "pesticide"]),
+     ["social work", "planning", "environmental health", "highways", "legal", "solicitor", "building control", "licensing", "trading standards", "care", "qcf", "nvq", "diploma", "apprenticeship", "driving", "forklift", "food hygiene", "cscs", "ngc", "pesticide", "briefing", "procedures", "conference", "systems", "case management", "housing", "waste", "catering", "libraries", "leisure", "revenues", "benefits", "regeneration", "service update", "team coaching"]),
     ("Elected members", "Aelodau etholedig", ["members", "councillors", "member development"],
      ["councillor", "councillors", "elected member", "elected members", "member development", "scrutiny", "chairing", "code of conduct"]),
 ]

@@ -194,7 +194,9 @@ def accreditation(value) -> str | None:
     return cleaned
 
 
-TOTAL_LABEL = re.compile(r"^\s*(grand\s+)?(sub\s*-?\s*)?totals?\b|^\s*sum\b|^\s*cyfanswm", re.IGNORECASE)
+# The whole cell must be the label ("Total", "Grand total:", "Totals (2024/25)"), so a course called
+# "Total reward for managers" is not mistaken for one.
+TOTAL_LABEL = re.compile(r"^\s*(grand\s+|sub\s*-?\s*)?(totals?|sum|cyfanswm)\s*[:.]?\s*(\(.*\))?\s*$", re.IGNORECASE)
 
 
 def looks_like_total(value) -> bool:

@@ -111,17 +111,24 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _header_score(row: list) -> int:
-    return len({field_for_header(cell) for cell in row if isinstance(cell, str) and field_for_header(cell)})
+def _header_score(row: list, known: frozenset[str]) -> int:
+    names = set()
+    for cell in row:
+        if isinstance(cell, str) and cell.strip():
+            key = header_key(cell)
+            names.add(f"known:{key}" if key in known else field_for_header(cell))
+    names.discard(None)
+    return len(names)
 
 
-def find_header(rows: Iterable[list]) -> tuple[int, list[str]] | None:
-    """The first row, among the first 30, that names at least two known columns (the best one if several)."""
+def find_header(rows: Iterable[list], known: frozenset[str] = frozenset()) -> tuple[int, list[str]] | None:
+    """The first row, among the first 30, that names at least two columns we know (the best one if several).
+    `known` adds header names the user mapped, now or for an earlier return."""
     best = None
     for number, row in enumerate(rows, start=1):
         if number > HEADER_SEARCH_ROWS:
             break
-        score = _header_score(row)
+        score = _header_score(row, known)
         if score >= 2 and (best is None or score > best[0]):
             best = (score, number, [normalise.text(cell) or "" for cell in row])
             if score >= 4:
@@ -145,7 +152,8 @@ def build_layout(
     """Find the header row of `sheet` and map its columns: the user's mapping first, then the
     mapping remembered from the council's last return (for headers still present), then header names."""
     explicit = _parse_overrides(overrides)
-    found = find_header(workbook.rows(sheet))
+    remembered_keys = {header_key(h): f for h, f in (remembered or {}).items() if f in FIELD_NAMES}
+    found = find_header(workbook.rows(sheet), frozenset(explicit) | frozenset(remembered_keys))
     if found is None:
         if not any(any(not normalise.is_blank(c) for c in row) for row in workbook.rows(sheet)):
             raise LayoutProblem(f"The sheet {sheet!r} is empty.")
@@ -168,7 +176,6 @@ def build_layout(
         if header_text not in seen:
             raise LayoutProblem(f"There is no column called {header_text!r} to map in row {header_row} of {sheet!r}.")
 
-    remembered_keys = {header_key(h): f for h, f in (remembered or {}).items() if f in FIELD_NAMES}
     mapping: dict[int, str] = {}
     for index, header in enumerate(headers):
         key = header_key(header)

@@ -13,7 +13,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Demo region ready: {report.councils} councils, {report.partnerships} partnerships, {report.venues} venues; "
-            f"{report.people_created} people and {report.employments_created} employments added this time."
+            f"{report.people_created} people, {report.employments_created} employments and {report.returns} L&D returns "
+            "(through the spreadsheet importer) added this time."
         )
         self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
         for email, name in report.accounts:
