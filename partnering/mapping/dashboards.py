@@ -13,7 +13,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from .importers.fields import DELIVERY_METHODS, PROVIDER_TYPES
-from .models import Arrangement, Investment, Provision
+from .models import Arrangement, Investment, Provision, divide_half_up
 
 
 @dataclass
@@ -88,8 +88,8 @@ def build(councils, filters: Filters) -> list[Table]:
             "trainer_fte": investment.trainer_fte if investment else None,
             "platform": investment.elearning_platform if investment else "",
             "headcount": staff.get(council.pk),
-            "per_head": round(budget / staff[council.pk]) if budget is not None and staff.get(council.pk) else None,
-            "per_thousand": round(budget * 1000 / staff[council.pk]) if budget is not None and staff.get(council.pk) else None,
+            "per_head": divide_half_up(budget, staff[council.pk]) if budget is not None and staff.get(council.pk) else None,
+            "per_thousand": divide_half_up(budget * 1000, staff[council.pk]) if budget is not None and staff.get(council.pk) else None,
         })
     tables.append(Table("invested", _("What is invested, by council"), [
         ("council", _("Council"), "text"), ("budget", _("L&D budget"), "money"), ("trainer_fte", _("Trainers (FTE)"), "decimal"),
@@ -111,7 +111,7 @@ def build(councils, filters: Filters) -> list[Table]:
             "council": names[row["council_id"]], **{k: row[k] for k in totals},
             "lines_per_thousand": _per_thousand(row["lines"], headcount),
             "learners_per_thousand": _per_thousand(row["learners"], headcount),
-            "spend_per_thousand": round(row["spend"] * 1000 / headcount) if row["spend"] is not None and headcount else None,
+            "spend_per_thousand": divide_half_up(row["spend"] * 1000, headcount) if row["spend"] is not None and headcount else None,
         })
     tables.append(Table("councils", _("What is delivered, by council"), [
         ("council", _("Council"), "text"), *money_columns,

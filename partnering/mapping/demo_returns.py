@@ -171,6 +171,7 @@ def demo_return_file(*, council_name: str, slug: str, year: int, venues: list[st
         rng.sample(partners, k=min(2, len(partners))),
         ["ILM Level 3 cohort", "E-learning content sharing", "Welsh language tutor"],
         ["Joint commissioning", "Informal", "Shared post"],
+        strict=False,
     )]
     arrangements = ("Arrangements", ["Partner councils", "What", "Arrangement", "Description"], arrangement_rows)
     if style == "template":

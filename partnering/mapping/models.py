@@ -13,6 +13,11 @@ from .importers.fields import ARRANGEMENT_KINDS, DELIVERY_METHODS, PROVIDER_TYPE
 year_range = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
+def divide_half_up(numerator: int, denominator: int) -> int:
+    """Whole-number division rounding halves up, as money is rounded (Python's round() rounds half to even)."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
 def financial_year_label(year: int) -> str:
     return f"{year}/{str(year + 1)[-2:]}"
 
@@ -163,12 +168,14 @@ class ProvisionQuerySet(models.QuerySet):
 class Provision(models.Model):
     """One line of a council's return: a course or programme it delivers."""
 
-    council = models.ForeignKey("organisations.Council", on_delete=models.CASCADE, related_name="provision")
+    # The composite indexes below lead with council and with batch, so their own indexes would only slow imports.
+    council = models.ForeignKey("organisations.Council", on_delete=models.CASCADE, related_name="provision", db_index=False)
     year = models.PositiveSmallIntegerField(_("year"))
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="lines")
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="lines", db_index=False)
     row_number = models.PositiveIntegerField(_("row"))
     title = models.CharField(_("title"), max_length=300)
-    topic = models.ForeignKey(Topic, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("topic"))
+    # Reports always narrow by council and year first, so a topic index would cost every import and help no query.
+    topic = models.ForeignKey(Topic, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("topic"), db_index=False)
     topic_suggested = models.BooleanField(_("topic only suggested"), default=False)
     topic_as_written = models.CharField(_("topic as written"), max_length=200, blank=True)
     delivery_method = models.CharField(_("delivery method"), max_length=20, choices=list(DELIVERY_METHODS.items()), blank=True)
@@ -259,7 +266,7 @@ class Investment(models.Model):
     def spend_per_head_pence(self):
         if self.budget_pence is None or not self.headcount:
             return None
-        return round(self.budget_pence / self.headcount)
+        return divide_half_up(self.budget_pence, self.headcount)
 
 
 class Arrangement(models.Model):

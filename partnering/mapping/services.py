@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -24,7 +24,7 @@ from .importers.extras import Extras, read_extras
 from .models import Arrangement, ColumnMapping, ImportBatch, Investment, Provision, Return, Topic
 from .topics import TopicMatcher
 
-INSERT_BATCH = 2000
+INSERT_BATCH = 5000
 
 
 class ImportRejected(Exception):
@@ -163,22 +163,17 @@ def batch_commit(*, batch: ImportBatch, actor) -> ImportBatch:
     layout = batch_layout(batch, workbook)
     parser = ReturnParser(workbook, layout)
     matcher = topic_matcher()
-    chunk: list[Provision] = []
+    chunk: list[tuple] = []
     for line in parser.lines():
         topic_id, suggested = matcher.resolve(line.topic, line.title)
-        chunk.append(
-            Provision(
-                council_id=council.pk, year=council_return.year, batch_id=batch.pk, row_number=line.row,
-                title=line.title[:300], topic_id=topic_id, topic_suggested=suggested, topic_as_written=(line.topic or "")[:200],
-                delivery_method=line.delivery_method or "", provider_type=line.provider_type or "",
-                provider_name=(line.provider_name or "")[:200], accreditation=(line.accreditation or "")[:200],
-                level=(line.level or "")[:50], duration_hours=line.duration_hours, sessions_per_year=line.sessions_per_year,
-                learners_per_year=line.learners_per_year, annual_cost_pence=line.annual_cost_pence,
-                venue=(line.venue or "")[:200], notes=line.notes or "",
-            )
-        )
+        chunk.append((
+            council.pk, council_return.year, batch.pk, line.row, line.title, topic_id, suggested, line.topic or "",
+            line.delivery_method or "", line.provider_type or "", line.provider_name or "", line.accreditation or "",
+            line.level or "", line.duration_hours, line.sessions_per_year, line.learners_per_year, line.annual_cost_pence,
+            line.venue or "", line.notes or "",
+        ))
         if len(chunk) >= INSERT_BATCH and not parser.summary.problems:
-            Provision.objects.bulk_create(chunk)
+            _insert_lines(chunk)
             chunk = []
         elif parser.summary.problems:
             chunk = []  # it will be rolled back anyway: stop holding lines
@@ -189,7 +184,7 @@ def batch_commit(*, batch: ImportBatch, actor) -> ImportBatch:
         raise ImportRejected(problems, parser.summary)
     if parser.summary.lines == 0:
         raise ImportRejected([Problem(None, None, "", "The return has no lines to import.")], parser.summary)
-    Provision.objects.bulk_create(chunk)
+    _insert_lines(chunk)
 
     previous = council_return.active_batch
     if previous is not None:
@@ -208,6 +203,26 @@ def batch_commit(*, batch: ImportBatch, actor) -> ImportBatch:
     _save_extras(council, council_return.year, batch, extras, partners, actor)
     audit.record(actor=actor, instance=batch, action=AuditEntry.Action.CREATE)
     return batch
+
+
+LINE_COLUMNS = (
+    "council", "year", "batch", "row_number", "title", "topic", "topic_suggested", "topic_as_written", "delivery_method",
+    "provider_type", "provider_name", "accreditation", "level", "duration_hours", "sessions_per_year", "learners_per_year",
+    "annual_cost_pence", "venue", "notes",
+)
+
+
+def _insert_lines(rows: list[tuple]) -> None:
+    """Insert parsed lines with one executemany. The parser has already validated every value and the
+    database constraints still apply; skipping model instances makes a 100,000-line return several
+    times faster than bulk_create."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(Provision._meta.get_field(name).column) for name in LINE_COLUMNS)
+    placeholders = ", ".join(["%s"] * len(LINE_COLUMNS))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {quote(Provision._meta.db_table)} ({columns}) VALUES ({placeholders})", rows)
 
 
 def _save_extras(council, year, batch, extras: Extras, partners, actor) -> None:

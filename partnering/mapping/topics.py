@@ -52,8 +52,9 @@ class TopicMatcher:
         words = _words(text)
         if not words:
             return None
+        present = set(words)
         padded = f" {' '.join(words)} "
         for phrase, topic_id in self.phrases:
-            if f" {' '.join(phrase)} " in padded:
+            if phrase[0] in present and (len(phrase) == 1 or f" {' '.join(phrase)} " in padded):
                 return topic_id
         return None

@@ -112,8 +112,10 @@ def batch_map(request, pk):
         headers, mapping = layout.headers, layout.mapping
     except LayoutProblem as error:
         problem, headers, mapping = str(error), _first_row_headers(workbook, sheet), {}
-    form = MappingForm(request.POST or None, sheets=workbook.sheet_names, sheet=sheet, headers=headers, mapping=mapping)
-    if request.method == "POST" and "choose_sheet" not in request.POST and form.is_valid():
+    # Choosing another sheet shows that sheet's columns afresh rather than validating the old ones.
+    data = request.POST if request.method == "POST" and "choose_sheet" not in request.POST else None
+    form = MappingForm(data, sheets=workbook.sheet_names, sheet=sheet, headers=headers, mapping=mapping)
+    if data is not None and form.is_valid():
         try:
             services.batch_set_layout(batch=batch, actor=request.user, sheet=sheet, mapping=form.cleaned_data["mapping"])
         except FileProblem as error:

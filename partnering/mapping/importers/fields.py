@@ -31,6 +31,10 @@ class Field:
     required: bool = False
 
 
+# The longest text each column may hold (the database's limits); longer text is a problem to fix, not to cut.
+MAX_LENGTHS = {"title": 300, "topic": 200, "provider_name": 200, "accreditation": 200, "level": 50, "venue": 200}
+
+
 PROVISION_FIELDS = (
     Field("title", "Title", ("title", "course title", "course", "course name", "name of course", "programme",
                              "programme title", "training", "training course", "learning activity", "activity",

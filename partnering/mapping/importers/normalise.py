@@ -26,8 +26,8 @@ def text(value) -> str | None:
         return None if value is None else ("Yes" if value else "No")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    cleaned = re.sub(r"\s+", " ", str(value)).strip()
-    return None if cleaned.lower() in BLANKS else cleaned
+    cleaned = " ".join(str(value).split())  # collapses any run of whitespace; faster than a regex
+    return None if len(cleaned) <= 9 and cleaned.lower() in BLANKS else cleaned
 
 
 def is_blank(value) -> bool:
@@ -39,6 +39,9 @@ def _reject_dates(value):
         raise BadValue("is a date or time, not a number (check the column is formatted as a number)")
 
 
+DATE_TEXT = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
 def _number_text(value) -> str | None:
     _reject_dates(value)
     if isinstance(value, bool):
@@ -48,19 +51,26 @@ def _number_text(value) -> str | None:
     cleaned = text(value)
     if cleaned is None:
         return None
-    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", cleaned):
+    if ("/" in cleaned or cleaned.count(".") > 1 or cleaned.count("-") > 1) and DATE_TEXT.fullmatch(cleaned):
         raise BadValue("looks like a date, not a number")
     negative = cleaned.startswith("(") and cleaned.endswith(")")
     cleaned = cleaned.strip("()").replace("£", "").replace("GBP", "").replace(",", "").replace(" ", "")
     return f"-{cleaned}" if negative else cleaned
 
 
-def decimal(value, *, unit_words: tuple[str, ...] = ()) -> Decimal | None:
+def decimal(value, *, unit_words: re.Pattern | None = None) -> Decimal | None:
+    if type(value) is int or type(value) is float:  # the common case, straight from the spreadsheet
+        number = Decimal(value) if type(value) is int else Decimal(repr(value))
+        if not number.is_finite():
+            raise BadValue("is not a number")
+        if number < 0:
+            raise BadValue("must not be negative")
+        return number
     raw = _number_text(value)
     if raw is None:
         return None
-    for word in unit_words:
-        raw = re.sub(rf"{word}$", "", raw, flags=re.IGNORECASE)
+    if unit_words is not None:
+        raw = unit_words.sub("", raw)
     try:
         number = Decimal(raw)
     except InvalidOperation:
@@ -73,6 +83,10 @@ def decimal(value, *, unit_words: tuple[str, ...] = ()) -> Decimal | None:
 
 
 def whole_number(value) -> int | None:
+    if type(value) is int and value >= 0:
+        return value
+    if type(value) is float and value.is_integer() and value >= 0:
+        return int(value)
     number = decimal(value)
     if number is None:
         return None
@@ -81,13 +95,27 @@ def whole_number(value) -> int | None:
     return int(number)
 
 
+HOUR_WORDS = re.compile(r"(hours|hour|hrs|hr|h|awr)$", re.IGNORECASE)
+TWO_PLACES = Decimal("0.01")
+
+
 def hours(value) -> Decimal | None:
-    number = decimal(value, unit_words=("hours", "hour", "hrs", "hr", "h", "awr"))
-    return None if number is None else number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    number = decimal(value, unit_words=HOUR_WORDS)
+    return None if number is None else number.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+PLAIN_AMOUNT = re.compile(r"\d+(\.\d+)?")
 
 
 def pence(value) -> int | None:
     """Pounds as written ('£1,250.00', 1250.5, '1250') → whole pence."""
+    if type(value) is str:
+        # Fast path for the usual '£1,250.00' or '1250'; anything else takes the careful route below.
+        plain = value.strip().lstrip("£").replace(",", "")
+        if PLAIN_AMOUNT.fullmatch(plain):
+            pounds, _, fraction = plain.partition(".")
+            fraction = (fraction + "000")[:3]
+            return int(pounds) * 100 + int(fraction[:2]) + (fraction[2] >= "5")  # half a penny rounds up
     number = decimal(value)
     if number is None:
         return None
@@ -150,13 +178,23 @@ _ARRANGEMENT_LOOKUP = {_key(alias): code for code, aliases in _ARRANGEMENT.items
 _ARRANGEMENT_LOOKUP.update({_key(label): code for code, label in ARRANGEMENT_KINDS.items()})
 
 
+_CHOICE_CACHE: dict[tuple[int, str], str] = {}
+
+
 def _choice(value, lookup: dict[str, str], labels: dict[str, str], what: str) -> str | None:
+    # The same few words repeat on every row of a return: remember what each one meant.
+    if type(value) is str:
+        cached = _CHOICE_CACHE.get((id(lookup), value))
+        if cached is not None:
+            return cached
     cleaned = text(value)
     if cleaned is None:
         return None
     code = lookup.get(_key(cleaned))
     if code is None:
         raise BadValue(f"is not a {what} we recognise; use one of: {', '.join(labels.values())}")
+    if type(value) is str and len(_CHOICE_CACHE) < 10_000:
+        _CHOICE_CACHE[(id(lookup), value)] = code
     return code
 
 
@@ -172,12 +210,15 @@ def arrangement_kind(value) -> str | None:
     return _choice(value, _ARRANGEMENT_LOOKUP, ARRANGEMENT_KINDS, "kind of arrangement")
 
 
+LEVEL = re.compile(r"(?:level|lvl|lefel|l)?\s*\.?\s*(\d{1,2})", re.IGNORECASE)
+
+
 def level(value) -> str | None:
     """'L3', 'lvl 3', '3', 'Level 3' → 'Level 3'; anything else is kept as written."""
     cleaned = text(value)
     if cleaned is None:
         return None
-    match = re.fullmatch(r"(?:level|lvl|lefel|l)?\s*\.?\s*(\d{1,2})", cleaned, flags=re.IGNORECASE)
+    match = LEVEL.fullmatch(cleaned)
     return f"Level {int(match.group(1))}" if match else cleaned
 
 
@@ -199,6 +240,11 @@ def accreditation(value) -> str | None:
 TOTAL_LABEL = re.compile(r"^\s*(grand\s+|sub\s*-?\s*)?(totals?|sum|cyfanswm)\s*[:.]?\s*(\(.*\))?\s*$", re.IGNORECASE)
 
 
+TOTAL_STARTS = ("tot", "gra", "sub", "sum", "cyf")
+
+
 def looks_like_total(value) -> bool:
+    if type(value) is str and value.lstrip()[:3].lower() not in TOTAL_STARTS:
+        return False
     cleaned = text(value)
     return cleaned is not None and bool(TOTAL_LABEL.match(cleaned))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import normalise
-from .fields import FIELD_NAMES, FIELDS_BY_NAME, field_for_header, header_key
+from .fields import FIELD_NAMES, FIELDS_BY_NAME, MAX_LENGTHS, PROVISION_FIELDS, field_for_header, header_key
 from .reading import FileProblem, Workbook
 
 HEADER_SEARCH_ROWS = 30
@@ -60,7 +60,7 @@ class Layout:
         return {self.headers[index]: name for index, name in self.mapping.items()}
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     row: int
     title: str
@@ -255,79 +255,102 @@ class ReturnParser:
                 f"Cells {', '.join(formulas)} in {layout.sheet!r} hold formulas with no saved result. "
                 "Open the file in your spreadsheet program, let it calculate, save, and upload it again."
             )
+        # Worked out once per sheet, not once per row: this loop runs for every line of every return.
+        self._title_index = next(i for i, n in layout.mapping.items() if n == "title")
+        self._converters = [(index, FIELD_NAMES.index(name), _CONVERTERS[name]) for index, name in sorted(layout.mapping.items())]
+        self._width = max(layout.mapping) + 1
+        self._limits = [MAX_LENGTHS.get(name, 0) for name in FIELD_NAMES]
+        self._text_indexes = [i for i, n in layout.mapping.items() if n not in NUMERIC]
+        self._number_indexes = [i for i, n in layout.mapping.items() if n in NUMERIC]
 
     def _problem(self, row, index, value, reason):
         if len(self.summary.problems) < self.max_problems:
             column = self.layout.headers[index] if index is not None else None
-            self.summary.problems.append(Problem(row, column or (column_letter(index) if index is not None else None), "" if value is None else str(value), reason))
+            column = column or (column_letter(index) if index is not None else None)
+            self.summary.problems.append(Problem(row, column, "" if value is None else str(value), reason))
 
     def _convert(self, number: int, cells: list) -> Line | None:
-        values = {}
+        # Values go straight into their place in Line (its fields follow FIELD_NAMES), without a dict per row.
+        values = [None] * len(FIELD_NAMES)
         ok = True
-        for index, name in self.layout.mapping.items():
-            raw = cells[index] if index < len(cells) else None
-            try:
-                values[name] = _CONVERTERS[name](raw)
-            except normalise.BadValue as error:
-                self._problem(number, index, raw, f"{FIELDS_BY_NAME[name].label} {error}")
+        text, blanks = normalise.text, normalise.BLANKS
+        for index, position, convert in self._converters:
+            raw = cells[index]
+            if raw == "" or raw is None:
+                continue
+            if convert is text and type(raw) is str:
+                # Inline the commonest case (a text cell in a text column): a function call per cell adds up.
+                cleaned = " ".join(raw.split())
+                value = None if len(cleaned) <= 9 and cleaned.lower() in blanks else cleaned
+            else:
+                try:
+                    value = convert(raw)
+                except normalise.BadValue as error:
+                    self._problem(number, index, raw, f"{PROVISION_FIELDS[position].label} {error}")
+                    ok = False
+                    continue
+            limit = self._limits[position]
+            if limit and value is not None and len(value) > limit:
+                self._problem(number, index, raw, f"{PROVISION_FIELDS[position].label} is longer than {limit} characters")
                 ok = False
-        if not values.get("title"):
-            title_index = next(i for i, n in self.layout.mapping.items() if n == "title")
-            self._problem(number, title_index, "", "Title is required")
+            values[position] = value
+        if not values[0]:
+            self._problem(number, self._title_index, "", "Title is required")
             return None
-        if not ok:
-            return None
-        values["annual_cost_pence"] = values.pop("annual_cost_gbp", None)
-        return Line(row=number, **values)
+        return Line(number, *values) if ok else None
 
-    def _is_total(self, cells: list) -> bool:
-        title_index = next(i for i, n in self.layout.mapping.items() if n == "title")
-        if any(normalise.looks_like_total(cell) for cell in cells[: title_index + 1]):
-            return True
-        return False
+    @staticmethod
+    def _blank(cell) -> bool:
+        return cell == "" or cell is None or normalise.is_blank(cell)
 
     def _numbers_only(self, cells: list) -> bool:
         """A row with no text but numbers in the number columns: a totals row without a label."""
-        has_text = any(
-            not normalise.is_blank(cells[i]) for i, n in self.layout.mapping.items() if n not in NUMERIC and i < len(cells)
+        return not any(not self._blank(cells[i]) for i in self._text_indexes) and any(
+            not self._blank(cells[i]) for i in self._number_indexes
         )
-        has_number = any(
-            isinstance(cells[i], (int, float)) or not normalise.is_blank(cells[i])
-            for i, n in self.layout.mapping.items() if n in NUMERIC and i < len(cells)
-        )
-        return has_number and not has_text
 
     def lines(self) -> Iterator[Line]:
         rows = self.workbook.rows(self.layout.sheet)
         pending: tuple[int, list] | None = None  # an unlabelled numbers-only row, a total if nothing follows it
+        header_row, width, title_index = self.layout.header_row, self._width, self._title_index
+        accept, looks_like_total = self._accept, normalise.looks_like_total
         for number, cells in enumerate(rows, start=1):
-            if number <= self.layout.header_row:
+            if number <= header_row:
                 continue
-            if all(normalise.is_blank(cell) for cell in cells):
+            if len(cells) < width:
+                cells = [*cells, *([""] * (width - len(cells)))]
+            title = cells[title_index]
+            titled = bool(title) and not (isinstance(title, str) and len(title) <= 12 and normalise.is_blank(title))
+            if not titled and all(self._blank(cell) for cell in cells):
                 self.summary.skipped_blank += 1
                 continue
             if pending is not None:
-                yield from self._emit(*pending)
+                line = accept(*pending)
+                if line is not None:
+                    yield line
                 pending = None
-            if self._is_total(cells):
+            if any(isinstance(cell, str) and looks_like_total(cell) for cell in cells[: title_index + 1]):
                 self.summary.skipped_totals += 1
                 self.summary.totals_rows.append(number)
                 continue
-            if self._numbers_only(cells):
+            if not titled and self._numbers_only(cells):
                 pending = (number, cells)
                 continue
-            yield from self._emit(number, cells)
+            line = accept(number, cells)
+            if line is not None:
+                yield line
         if pending is not None:
             self.summary.skipped_totals += 1
             self.summary.totals_rows.append(pending[0])
 
-    def _emit(self, number: int, cells: list) -> Iterator[Line]:
+    def _accept(self, number: int, cells: list) -> Line | None:
         line = self._convert(number, cells)
         if line is not None:
-            self.summary.lines += 1
-            self.summary.total_learners += line.learners_per_year or 0
-            self.summary.total_cost_pence += line.annual_cost_pence or 0
-            yield line
+            summary = self.summary
+            summary.lines += 1
+            summary.total_learners += line.learners_per_year or 0
+            summary.total_cost_pence += line.annual_cost_pence or 0
+        return line
 
 
 def parse_all(workbook: Workbook, layout: Layout) -> tuple[list[Line], Summary]:

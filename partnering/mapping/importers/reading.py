@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -41,6 +42,8 @@ class Workbook:
     _data: bytes
     _kind: str
     _csv_text: str | None = None
+    _sheets: dict | None = None
+    _formula_scans: dict | None = None
 
     def rows(self, sheet: str) -> Iterator[list]:
         """Each row as a list of cell values (str, int, float, bool, date, or '' when empty)."""
@@ -49,29 +52,66 @@ class Workbook:
         if self._kind == "csv":
             yield from csv.reader(io.StringIO(self._csv_text), _sniff_dialect(self._csv_text))
             return
-        try:
-            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
-            yield from workbook.get_sheet_by_name(sheet).iter_rows()
-        except python_calamine.CalamineError as error:
-            raise FileProblem(f"{self.filename} could not be read: {error}") from error
+        # calamine parses a whole sheet when it is opened: do that once, however often the rows are read.
+        if self._sheets is None:
+            self._sheets = {}
+        if sheet not in self._sheets:
+            self._start_formula_scan(sheet)  # runs while calamine parses: both leave the GIL
+            try:
+                workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
+                self._sheets[sheet] = workbook.get_sheet_by_name(sheet)
+            except python_calamine.CalamineError as error:
+                raise FileProblem(f"{self.filename} could not be read: {error}") from error
+        yield from self._sheets[sheet].iter_rows()
 
-    def formula_cells_without_values(self, sheet: str, limit: int = 5) -> list[str]:
+    def formula_cells_without_values(self, sheet: str) -> list[str]:
         """Cells (like 'F12') holding a formula whose result was never saved: we cannot know their value."""
         if self._kind != "xlsx":
             return []
+        self._start_formula_scan(sheet)
+        return self._formula_scans[sheet].result()
+
+    def _start_formula_scan(self, sheet: str) -> None:
+        if self._kind != "xlsx":
+            return
+        if self._formula_scans is None:
+            self._formula_scans = {}
+        if sheet not in self._formula_scans:
+            executor = ThreadPoolExecutor(max_workers=1)
+            self._formula_scans[sheet] = executor.submit(self._scan_formulas, sheet)
+            executor.shutdown(wait=False)
+
+    def _scan_formulas(self, sheet: str, limit: int = 5) -> list[str]:
         with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
             path = _xlsx_sheet_path(archive, sheet)
             if path is None:
                 return []
+            # Stream the sheet's XML in chunks, so a large sheet is never held whole; most sheets have no formulas.
+            with archive.open(path) as stream:
+                if not _contains_formula(stream):
+                    return []
             xml = archive.read(path)
-        found = []
-        for match in re.finditer(rb'<c r="([A-Z]+\d+)"[^>]*>(.*?)</c>', xml, flags=re.DOTALL):
-            body = match.group(2)
-            if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):
-                found.append(match.group(1).decode())
-                if len(found) >= limit:
-                    break
+        # Visit formulas only: each <f> must be followed by a <v> before its cell ends.
+        found, position = [], xml.find(b"<f")
+        while position != -1 and len(found) < limit:
+            cell_start = xml.rfind(b"<c ", 0, position)
+            cell_end = xml.find(b"</c>", position)
+            body = xml[position:cell_end]
+            if b"<v>" not in body or b"<v></v>" in body:
+                reference = re.search(rb'r="([A-Z]+\d+)"', xml[cell_start:position])
+                found.append(reference.group(1).decode() if reference else "?")
+            position = xml.find(b"<f", cell_end)
         return found
+
+
+def _contains_formula(stream, chunk_size: int = 1 << 20) -> bool:
+    tail = b""
+    while chunk := stream.read(chunk_size):
+        window = tail + chunk
+        if b"<f>" in window or b"<f " in window:
+            return True
+        tail = window[-3:]
+    return False
 
 
 def _xlsx_sheet_path(archive: zipfile.ZipFile, sheet: str) -> str | None:
