@@ -26,7 +26,7 @@ serve: install
 
 # Chromium for the browser tests, from Debian, when we can install it (CI runs as root).
 system-test-deps:
-	@sh scripts/install-system-deps.sh chromium
+	@sh scripts/install-system-deps.sh chromium gettext
 
 test: install system-test-deps lint test-sqlite test-postgres
 
@@ -52,7 +52,7 @@ assets:
 # Refresh the Welsh catalogue after changing user-facing text (needs gettext's xgettext),
 # then apply the Welsh from locale/cy_translations.py and compile it; lists any string still without Welsh.
 messages: install
-	$(PY) manage.py makemessages --locale cy --ignore ".venv/*" --ignore "frontend/*" --ignore "tests/*" --ignore "e2e/*" --no-obsolete
+	$(PY) manage.py makemessages --locale cy --ignore ".venv/*" --ignore "frontend/*" --ignore "tests/*" --ignore "e2e/*" --ignore "*/tests/*" --no-obsolete
 	$(PY) locale/cy_translations.py
 
 clean:

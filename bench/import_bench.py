@@ -79,9 +79,10 @@ def run_child(kind: str, path: Path, workdir: Path) -> dict:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / f'bench-{time.time_ns()}.sqlite3'}", "MEDIA_ROOT": str(workdir / "media"),
            "DJANGO_DEBUG": "false"}
     code = (
-        "import json, resource, sys; sys.path.insert(0, %r); import bench.import_bench as b; "
-        "r = b.child_%s(%r); r['max_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))"
-    ) % (str(ROOT), kind, str(path))
+        f"import json, resource, sys; sys.path.insert(0, {str(ROOT)!r}); import bench.import_bench as b; "
+        f"r = b.child_{kind}({str(path)!r}); r['max_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; "
+        "print(json.dumps(r))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -5,6 +5,7 @@ set -eu
 missing=""
 for package in "$@"; do
   case "$package" in
+    gettext) command -v xgettext >/dev/null 2>&1 || missing="$missing gettext" ;;
     chromium) command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing="$missing chromium" ;;
     postgresql) [ -d /usr/lib/postgresql ] || missing="$missing postgresql" ;;
     *) missing="$missing $package" ;;

@@ -11,6 +11,7 @@ from partnering.organisations.selectors import current_partnerships_of
 
 from .importers.fields import ARRANGEMENT_KINDS, DELIVERY_METHODS, PROVISION_FIELDS
 from .importers.reading import MAX_FILE_BYTES, SUFFIXES
+from .labels import FIELD_LABELS
 from .models import Topic, financial_year_label
 
 
@@ -81,7 +82,7 @@ class MappingForm(GovUKForm):
         self.headers = headers
         if len(sheets) > 1:
             self.fields["sheet"] = forms.ChoiceField(label=_("Sheet with the provision"), choices=[(s, s) for s in sheets], initial=sheet)
-        choices = [(IGNORE, _("Do not import")), *((f.name, f.label) for f in PROVISION_FIELDS)]
+        choices = [(IGNORE, _("Do not import")), *((f.name, FIELD_LABELS[f.name]) for f in PROVISION_FIELDS)]
         for index, header in enumerate(headers):
             if header:
                 self.fields[f"column_{index}"] = forms.ChoiceField(
