@@ -485,9 +485,17 @@ WELSH.update({
     "Learners per year": "Dysgwyr y flwyddyn",
     "Annual cost (£)": "Cost flynyddol (£)",
     "Notes": "Nodiadau",
+    "Accepted %(count)d suggested topics.": "Derbyniwyd %(count)d o bynciau a awgrymwyd.",
+    "Accept all suggested topics": "Derbyn pob pwnc a awgrymwyd",
 })
 
 WELSH_PLURALS.update({
+    "%(counter)s line has a suggested topic. Check it below, or accept it as it is.": [
+        "Mae gan %(counter)s llinell bwnc a awgrymwyd. Gwiriwch hi isod, neu derbyniwch hi fel y mae.",
+        "Mae gan %(counter)s linell bwnc a awgrymwyd. Gwiriwch nhw isod, neu derbyniwch nhw i gyd fel y maent.",
+        "Mae gan %(counter)s o linellau bwnc a awgrymwyd. Gwiriwch nhw isod, neu derbyniwch nhw i gyd fel y maent.",
+        "Mae gan %(counter)s o linellau bwnc a awgrymwyd. Gwiriwch nhw isod, neu derbyniwch nhw i gyd fel y maent.",
+    ],
     "%(counter)s problem": ["%(counter)s broblem", "%(counter)s broblem", "%(counter)s o broblemau", "%(counter)s o broblemau"],
 })
 

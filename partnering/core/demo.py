@@ -321,6 +321,14 @@ def _load_returns(demo_refs, councils, venues_by_council, by_partnership) -> int
             partners=partners, headcount=headcount,
         )
         import_return(council=council, year=year, filename=filename, data=data)
+        if filename.endswith(".csv"):  # a CSV has one sheet: the lead records investment in the form instead
+            from decimal import Decimal
+
+            from partnering.mapping.demo_returns import demo_investment
+            from partnering.mapping.services import investment_save
+
+            values = demo_investment(ref.slug, year, headcount)
+            investment_save(council=council, year=year, actor=None, **{**values, "trainer_fte": Decimal(str(values["trainer_fte"]))})
         Return.objects.filter(council=council, year=year).update(
             sharing=Sharing.PARTNERSHIP, shared_with=by_partnership[slugify(ref.partnership)]
         )

@@ -147,6 +147,13 @@ def _row(style: str, line: dict) -> list:
     ]
 
 
+def demo_investment(slug: str, year: int, headcount: int) -> dict:
+    """What a council puts into L&D, for councils whose return (a CSV) has no investment sheet."""
+    rng = random.Random(f"demo-investment-{slug}-{year}")
+    return {"budget_pence": headcount * rng.randint(80, 220) * 100, "trainer_fte": rng.choice([1, 1.5, 2, 3]),
+            "elearning_platform": rng.choice(["Learning Pool", "Thinqi", "Moodle"]), "headcount": headcount}
+
+
 def demo_return_file(*, council_name: str, slug: str, year: int, venues: list[str], partners: list[str], headcount: int) -> tuple[str, bytes]:
     """The council's return as (filename, bytes), in the header style its slug picks."""
     rng = random.Random(f"demo-return-{slug}-{year}")

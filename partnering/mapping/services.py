@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
@@ -338,3 +339,19 @@ def topic_save(*, topic: Topic, actor) -> Topic:
     topic.save()
     audit.record(actor=actor, instance=topic, action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE, before=before)
     return topic
+
+
+@transaction.atomic
+def suggested_topics_accept_all(*, council: Council, year: int, actor) -> int:
+    """Accept every suggested topic in the council's current return for the year; returns how many."""
+    _require_lead(actor, council)
+    lines = Provision.objects.current().filter(council=council, year=year, topic_suggested=True, topic__isnull=False)
+    count = lines.update(topic_suggested=False)
+    if count:
+        council_return = Return.objects.get(council=council, year=year)
+        AuditEntry.objects.create(
+            actor=actor, council=council, action=AuditEntry.Action.UPDATE, object_repr=str(council_return)[:200],
+            content_type=ContentType.objects.get_for_model(Return), object_id=str(council_return.pk),
+            changes={"suggested topics accepted": [0, count]},
+        )
+    return count

@@ -16,6 +16,7 @@ urlpatterns = [
     path("mapping/councils/<slug:slug>/returns/upload/", views.return_upload, name="return-upload"),
     path("mapping/councils/<slug:slug>/provision/", views.provision_list, name="provision-list"),
     path("mapping/councils/<slug:slug>/export/", views.provision_export, name="provision-export"),
+    path("mapping/councils/<slug:slug>/provision/accept-suggestions/", views.accept_suggested_topics, name="accept-suggestions"),
     path("mapping/councils/<slug:slug>/investment/", views.investment_edit, name="investment-edit"),
     path("mapping/councils/<slug:slug>/arrangements/new/", views.arrangement_create, name="arrangement-create"),
     path("mapping/imports/<int:pk>/", views.batch_preview, name="batch-preview"),

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -204,6 +205,7 @@ def provision_list(request, slug):
     lines = Provision.objects.visible_to(request.user).current().filter(council=council, year=year).select_related("topic")
     if not lines.exists() and not scope_for(request.user).can_manage_council(council.pk):
         raise Http404(_("Page not found"))
+    suggested_count = lines.filter(topic_suggested=True).count()
     query = request.GET.get("q", "").strip()
     if query:
         lines = lines.filter(Q(title__icontains=query) | Q(provider_name__icontains=query))
@@ -213,7 +215,7 @@ def provision_list(request, slug):
     can_manage = scope_for(request.user).can_manage_council(council.pk)
     return TemplateResponse(request, "mapping/provision_list.html", {
         "council": council, "year": year, "year_label": financial_year_label(year), "page": page, "query": query,
-        "can_manage": can_manage, "topics": Topic.objects.order_by("name"),
+        "can_manage": can_manage, "topics": Topic.objects.order_by("name"), "suggested_count": suggested_count,
     })
 
 
@@ -245,6 +247,16 @@ def line_topic(request, pk):
             raise Http404(_("Page not found")) from None
         messages.success(request, _("Topic of %(title)s set to %(topic)s.") % {"title": line.title, "topic": form.cleaned_data["topic"]})
     return redirect(request.POST.get("next") or f"/mapping/councils/{line.council.slug}/provision/?year={line.year}")
+
+
+@login_required
+@require_POST
+def accept_suggested_topics(request, slug):
+    council = council_managed_by(request.user, slug)
+    year = _year(request)
+    count = services.suggested_topics_accept_all(council=council, year=year, actor=request.user)
+    messages.success(request, _("Accepted %(count)d suggested topics.") % {"count": count})
+    return redirect(f"{reverse('mapping:provision-list', args=[council.slug])}?year={year}")
 
 
 @login_required
@@ -298,7 +310,9 @@ def topic_edit(request, pk=None):
 
 
 def _dashboard(request, *, councils, title, council_filter, context):
-    form = DashboardFilterForm(request.GET or None, councils=councils if council_filter else None)
+    form = DashboardFilterForm(
+        request.GET or None, initial={"year": current_financial_year()}, councils=councils if council_filter else None
+    )
     data = form.cleaned_data if form.is_valid() else {}
     chosen = data.get("council")
     filters = dashboards.Filters(

@@ -206,3 +206,14 @@ def test_negative_investment_is_a_form_error(sign_in, region):
 def test_template_downloads(sign_in, region):
     response = sign_in(region.staff_north).get("/mapping/template.xlsx")
     assert response.status_code == 200 and response["Content-Disposition"].endswith('.xlsx"')
+
+
+def test_lead_accepts_all_suggested_topics_at_once_and_others_cannot(sign_in, region, client):
+    services.import_return(council=region.north, year=2025, filename="r.xlsx", data=xlsx([HEADERS, *ROWS]))
+    assert Provision.objects.filter(topic_suggested=True).count() == 1
+    url = f"/mapping/councils/{region.north.slug}/provision/accept-suggestions/?year=2025"
+    assert sign_in(region.lead_south).post(url).status_code == 404
+    client.logout()
+    sign_in(region.lead_north).post(url)
+    assert not Provision.objects.filter(topic_suggested=True).exists()
+    assert region.north.auditentry_set.filter(changes__has_key="suggested topics accepted").exists()
