@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from .importers.fields import DELIVERY_METHODS, PROVIDER_TYPES
+from .labels import DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
 from .models import Arrangement, Investment, Provision, divide_half_up
 
 
@@ -120,13 +120,13 @@ def build(councils, filters: Filters) -> list[Table]:
     ], by_council, chart=("council", "learners_per_thousand")))
 
     by_method = [
-        {"method": str(DELIVERY_METHODS.get(row["delivery_method"], _("Not given"))), **{k: row[k] for k in totals}}
+        {"method": str(DELIVERY_METHOD_LABELS.get(row["delivery_method"], _("Not given"))), **{k: row[k] for k in totals}}
         for row in lines.values("delivery_method").annotate(**totals).order_by("-lines")
     ]
     tables.append(Table("methods", _("How it is delivered"), [("method", _("Delivery method"), "text"), *money_columns], by_method, chart=("method", "lines")))
 
     by_provider_type = [
-        {"provider_type": str(PROVIDER_TYPES.get(row["provider_type"], _("Not given"))), **{k: row[k] for k in totals}}
+        {"provider_type": str(PROVIDER_TYPE_LABELS.get(row["provider_type"], _("Not given"))), **{k: row[k] for k in totals}}
         for row in lines.values("provider_type").annotate(**totals).order_by("-spend")
     ]
     tables.append(Table("provider_types", _("Who delivers it: in-house or external"), [("provider_type", _("Provider type"), "text"), *money_columns], by_provider_type, chart=("provider_type", "spend")))

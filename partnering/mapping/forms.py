@@ -9,9 +9,9 @@ from partnering.core.models import Sharing
 from partnering.organisations.models import Council
 from partnering.organisations.selectors import current_partnerships_of
 
-from .importers.fields import ARRANGEMENT_KINDS, DELIVERY_METHODS, PROVISION_FIELDS
+from .importers.fields import PROVISION_FIELDS
 from .importers.reading import MAX_FILE_BYTES, SUFFIXES
-from .labels import FIELD_LABELS
+from .labels import ARRANGEMENT_KIND_LABELS, DELIVERY_METHOD_LABELS, FIELD_LABELS
 from .models import Topic, financial_year_label
 
 
@@ -145,7 +145,7 @@ class ArrangementForm(GovUKForm):
         help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
     )
     subject = forms.CharField(label=_("On what"), max_length=200, help_text=_("For example: ILM Level 3 cohort, e-learning platform."))
-    kind = forms.ChoiceField(label=_("Arrangement"), choices=list(ARRANGEMENT_KINDS.items()))
+    kind = forms.ChoiceField(label=_("Arrangement"), choices=list(ARRANGEMENT_KIND_LABELS.items()))
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, council: Council, **kwargs):
@@ -168,7 +168,7 @@ class DashboardFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), choices=year_choices, coerce=int, required=False)
     council = forms.ModelChoiceField(label=_("Council"), queryset=Council.objects.none(), required=False, empty_label=_("All councils"))
     topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all(), required=False, empty_label=_("All topics"))
-    method = forms.ChoiceField(label=_("Delivery method"), choices=[("", _("All methods")), *DELIVERY_METHODS.items()], required=False)
+    method = forms.ChoiceField(label=_("Delivery method"), choices=[("", _("All methods")), *DELIVERY_METHOD_LABELS.items()], required=False)
 
     def __init__(self, *args, councils=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,3 +17,20 @@ FIELD_LABELS = {
     "venue": _("Venue"),
     "notes": _("Notes"),
 }
+
+DELIVERY_METHOD_LABELS = {
+    "classroom": _("Classroom"),
+    "e-learning": _("E-learning"),
+    "live-online": _("Live online"),
+    "blended": _("Blended"),
+    "coaching": _("Coaching or mentoring"),
+    "event": _("Conference or event"),
+}
+PROVIDER_TYPE_LABELS = {"in-house": _("In-house"), "external": _("External (commissioned)")}
+ARRANGEMENT_KIND_LABELS = {
+    "informal": _("Informal"),
+    "sla": _("Service level agreement"),
+    "joint-commissioning": _("Joint commissioning"),
+    "shared-post": _("Shared post"),
+    "host-authority": _("Host authority"),
+}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from partnering.core.models import CouncilOwned, CouncilOwnedQuerySet, Sharing
 from partnering.core.tenancy import scope_for
 
-from .importers.fields import ARRANGEMENT_KINDS, DELIVERY_METHODS, PROVIDER_TYPES
+from .labels import ARRANGEMENT_KIND_LABELS, DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
 
 year_range = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -178,8 +178,8 @@ class Provision(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("topic"), db_index=False)
     topic_suggested = models.BooleanField(_("topic only suggested"), default=False)
     topic_as_written = models.CharField(_("topic as written"), max_length=200, blank=True)
-    delivery_method = models.CharField(_("delivery method"), max_length=20, choices=list(DELIVERY_METHODS.items()), blank=True)
-    provider_type = models.CharField(_("provider type"), max_length=20, choices=list(PROVIDER_TYPES.items()), blank=True)
+    delivery_method = models.CharField(_("delivery method"), max_length=20, choices=list(DELIVERY_METHOD_LABELS.items()), blank=True)
+    provider_type = models.CharField(_("provider type"), max_length=20, choices=list(PROVIDER_TYPE_LABELS.items()), blank=True)
     provider_name = models.CharField(_("provider"), max_length=200, blank=True)
     accreditation = models.CharField(_("accreditation"), max_length=200, blank=True)
     level = models.CharField(_("level"), max_length=50, blank=True)
@@ -276,7 +276,7 @@ class Arrangement(models.Model):
     year = models.PositiveSmallIntegerField(_("financial year starting"), validators=year_range)
     partners = models.ManyToManyField("organisations.Council", related_name="+", verbose_name=_("partner councils"))
     subject = models.CharField(_("on what"), max_length=200)
-    kind = models.CharField(_("arrangement"), max_length=30, choices=list(ARRANGEMENT_KINDS.items()))
+    kind = models.CharField(_("arrangement"), max_length=30, choices=list(ARRANGEMENT_KIND_LABELS.items()))
     description = models.TextField(_("description"), blank=True)
     batch = models.ForeignKey(ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="arrangements")
 

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnering.core import audit
 from partnering.core.models import AuditEntry
@@ -49,7 +50,7 @@ def find_council(code: str) -> Council:
         Q(gss_code__iexact=code) | Q(slug__iexact=code) | Q(short_name__iexact=code) | Q(name__iexact=code)
     ).first()
     if council is None:
-        raise FileProblem(f"Unknown council {code!r}: use a GSS code such as W06000011 or a slug such as swansea.")
+        raise FileProblem(_("Unknown council {code!r}: use a GSS code such as W06000011 or a slug such as swansea.").format(code=code))
     return council
 
 
@@ -122,7 +123,7 @@ def _resolve_partners(extras: Extras) -> tuple[dict[int, list[Council]], list[Pr
             try:
                 councils.append(find_council(name))
             except FileProblem as error:
-                problems.append(Problem(line.row, "Arrangements: Partner councils", name, str(error)))
+                problems.append(Problem(line.row, _("Arrangements: Partner councils"), name, str(error)))
         resolved[line.row] = councils
     return resolved, problems
 
@@ -159,7 +160,7 @@ def batch_commit(*, batch: ImportBatch, actor) -> ImportBatch:
     council = council_return.council
     _require_lead(actor, council)
     if batch.status != ImportBatch.Status.DRAFT:
-        raise FileProblem("This upload has already been committed.")
+        raise FileProblem(_("This upload has already been committed."))
     workbook = read_batch_file(batch)
     layout = batch_layout(batch, workbook)
     parser = ReturnParser(workbook, layout)
@@ -184,7 +185,7 @@ def batch_commit(*, batch: ImportBatch, actor) -> ImportBatch:
     if problems:
         raise ImportRejected(problems, parser.summary)
     if parser.summary.lines == 0:
-        raise ImportRejected([Problem(None, None, "", "The return has no lines to import.")], parser.summary)
+        raise ImportRejected([Problem(None, None, "", _("The return has no lines to import."))], parser.summary)
     _insert_lines(chunk)
 
     previous = council_return.active_batch
@@ -251,7 +252,7 @@ def batch_restore(*, batch: ImportBatch, actor) -> ImportBatch:
     council_return = Return.objects.select_for_update().get(pk=batch.council_return_id)
     _require_lead(actor, council_return.council)
     if batch.status != ImportBatch.Status.REPLACED:
-        raise FileProblem("Only a replaced upload can be restored.")
+        raise FileProblem(_("Only a replaced upload can be restored."))
     current = council_return.active_batch
     if current is not None:
         current.status = ImportBatch.Status.REPLACED

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from . import normalise
 from .fields import header_key
+from .i18n import _
 from .parsing import Problem
 from .reading import Workbook
 
@@ -72,7 +73,7 @@ def read_extras(workbook: Workbook) -> Extras:
                     "headcount": normalise.whole_number,
                 }[name](cells[1])
             except normalise.BadValue as error:
-                extras.problems.append(Problem(number, f"{sheet}: {cells[0]}", str(cells[1]), f"{cells[0]} {error}"))
+                extras.problems.append(Problem(number, f"{sheet}: {cells[0]}", str(cells[1]), _("{field}: {problem}").format(field=cells[0], problem=error)))
                 continue
             setattr(extras.investment, name, value)
 
@@ -102,10 +103,10 @@ def read_extras(workbook: Workbook) -> Extras:
                 try:
                     kind = normalise.arrangement_kind(cell("kind")) or "informal"
                 except normalise.BadValue as error:
-                    extras.problems.append(Problem(number, f"{sheet}: Arrangement", str(cell("kind")), f"Arrangement {error}"))
+                    extras.problems.append(Problem(number, f"{sheet}: {_('Arrangement')}", str(cell("kind")), _("{field}: {problem}").format(field=_("Arrangement"), problem=error)))
                     continue
                 if not partners:
-                    extras.problems.append(Problem(number, f"{sheet}: Partner councils", "", "Name at least one partner council"))
+                    extras.problems.append(Problem(number, f"{sheet}: {_('Partner councils')}", "", _("Name at least one partner council")))
                     continue
                 extras.arrangements.append(
                     ArrangementLine(number, partners, normalise.text(cell("subject")) or "", kind, normalise.text(cell("description")) or "")

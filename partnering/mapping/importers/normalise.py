@@ -11,6 +11,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .fields import ARRANGEMENT_KINDS, DELIVERY_METHODS, PROVIDER_TYPES
+from .i18n import _
 
 BLANKS = {"", "n/a", "na", "n.a.", "none", "nil", "-", "–", "—", "?", "tbc", "not known", "unknown", "dim"}
 YES = {"yes", "y", "true", "1", "ie", "do", "oes"}
@@ -36,7 +37,7 @@ def is_blank(value) -> bool:
 
 def _reject_dates(value):
     if isinstance(value, (datetime.date, datetime.datetime, datetime.time, datetime.timedelta)):
-        raise BadValue("is a date or time, not a number (check the column is formatted as a number)")
+        raise BadValue(_("is a date or time, not a number (check the column is formatted as a number)"))
 
 
 DATE_TEXT = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
@@ -45,14 +46,14 @@ DATE_TEXT = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 def _number_text(value) -> str | None:
     _reject_dates(value)
     if isinstance(value, bool):
-        raise BadValue("is yes/no, not a number")
+        raise BadValue(_("is yes/no, not a number"))
     if isinstance(value, (int, float)):
         return repr(value) if isinstance(value, float) else str(value)
     cleaned = text(value)
     if cleaned is None:
         return None
     if ("/" in cleaned or cleaned.count(".") > 1 or cleaned.count("-") > 1) and DATE_TEXT.fullmatch(cleaned):
-        raise BadValue("looks like a date, not a number")
+        raise BadValue(_("looks like a date, not a number"))
     negative = cleaned.startswith("(") and cleaned.endswith(")")
     cleaned = cleaned.strip("()").replace("£", "").replace("GBP", "").replace(",", "").replace(" ", "")
     return f"-{cleaned}" if negative else cleaned
@@ -62,9 +63,9 @@ def decimal(value, *, unit_words: re.Pattern | None = None) -> Decimal | None:
     if type(value) is int or type(value) is float:  # the common case, straight from the spreadsheet
         number = Decimal(value) if type(value) is int else Decimal(repr(value))
         if not number.is_finite():
-            raise BadValue("is not a number")
+            raise BadValue(_("is not a number"))
         if number < 0:
-            raise BadValue("must not be negative")
+            raise BadValue(_("must not be negative"))
         return number
     raw = _number_text(value)
     if raw is None:
@@ -74,11 +75,11 @@ def decimal(value, *, unit_words: re.Pattern | None = None) -> Decimal | None:
     try:
         number = Decimal(raw)
     except InvalidOperation:
-        raise BadValue("is not a number") from None
+        raise BadValue(_("is not a number")) from None
     if not number.is_finite():
-        raise BadValue("is not a number")
+        raise BadValue(_("is not a number"))
     if number < 0:
-        raise BadValue("must not be negative")
+        raise BadValue(_("must not be negative"))
     return number
 
 
@@ -91,7 +92,7 @@ def whole_number(value) -> int | None:
     if number is None:
         return None
     if number != number.to_integral_value():
-        raise BadValue("must be a whole number")
+        raise BadValue(_("must be a whole number"))
     return int(number)
 
 
@@ -133,7 +134,7 @@ def yes_no(value) -> bool | None:
         return True
     if lowered in NO:
         return False
-    raise BadValue("should be yes or no")
+    raise BadValue(_("should be yes or no"))
 
 
 def _key(value: str) -> str:
@@ -192,7 +193,7 @@ def _choice(value, lookup: dict[str, str], labels: dict[str, str], what: str) ->
         return None
     code = lookup.get(_key(cleaned))
     if code is None:
-        raise BadValue(f"is not a {what} we recognise; use one of: {', '.join(labels.values())}")
+        raise BadValue(_("is not one we recognise; use one of: {choices}").format(choices=", ".join(_(v) for v in labels.values())))
     if type(value) is str and len(_CHOICE_CACHE) < 10_000:
         _CHOICE_CACHE[(id(lookup), value)] = code
     return code

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from . import normalise
 from .fields import FIELD_NAMES, FIELDS_BY_NAME, MAX_LENGTHS, PROVISION_FIELDS, field_for_header, header_key
+from .i18n import _
 from .reading import FileProblem, Workbook
 
 HEADER_SEARCH_ROWS = 30
@@ -141,7 +142,9 @@ def _parse_overrides(overrides: dict[str, str] | None) -> dict[str, str | None]:
     for header, name in (overrides or {}).items():
         name = (name or "").strip()
         if name and name not in FIELD_NAMES and name != "ignore":
-            raise LayoutProblem(f"{name!r} is not a field of the return. Fields are: {', '.join(FIELD_NAMES)} (or ignore).")
+            raise LayoutProblem(
+                _("{name!r} is not a field of the return. Fields are: {fields} (or ignore).").format(name=name, fields=", ".join(FIELD_NAMES))
+            )
         result[header_key(header)] = None if name in ("", "ignore") else name
     return result
 
@@ -156,10 +159,10 @@ def build_layout(
     found = find_header(workbook.rows(sheet), frozenset(explicit) | frozenset(remembered_keys))
     if found is None:
         if not any(any(not normalise.is_blank(c) for c in row) for row in workbook.rows(sheet)):
-            raise LayoutProblem(f"The sheet {sheet!r} is empty.")
+            raise LayoutProblem(_("The sheet {sheet!r} is empty.").format(sheet=sheet))
         raise LayoutProblem(
-            f"No header row found in the first {HEADER_SEARCH_ROWS} rows of {sheet!r}: "
-            "expected a row naming the columns, such as Title, Topic, Learners and Cost."
+            _("No header row found in the first {count} rows of {sheet!r}: "
+              "expected a row naming the columns, such as Title, Topic, Learners and Cost.").format(count=HEADER_SEARCH_ROWS, sheet=sheet)
         )
     header_row, headers = found
     seen: dict[str, int] = {}
@@ -168,13 +171,15 @@ def build_layout(
             key = header_key(header)
             if key in seen:
                 raise LayoutProblem(
-                    f"Duplicate column headers in row {header_row}: columns {column_letter(seen[key])} and "
-                    f"{column_letter(index)} are both called {header!r}. Rename one of them."
+                    _("Duplicate column headers in row {row}: columns {first} and {second} are both called {header!r}. "
+                      "Rename one of them.").format(row=header_row, first=column_letter(seen[key]), second=column_letter(index), header=header)
                 )
             seen[key] = index
     for header_text in explicit:
         if header_text not in seen:
-            raise LayoutProblem(f"There is no column called {header_text!r} to map in row {header_row} of {sheet!r}.")
+            raise LayoutProblem(
+                _("There is no column called {header!r} to map in row {row} of {sheet!r}.").format(header=header_text, row=header_row, sheet=sheet)
+            )
 
     mapping: dict[int, str] = {}
     for index, header in enumerate(headers):
@@ -187,14 +192,17 @@ def build_layout(
             if name in mapping.values():
                 other = next(i for i, n in mapping.items() if n == name)
                 raise LayoutProblem(
-                    f"Columns {column_letter(other)} ({headers[other]!r}) and {column_letter(index)} ({header!r}) "
-                    f"both map to {FIELDS_BY_NAME[name].label!r}. Choose one of them for that field."
+                    _("Columns {first} ({first_header!r}) and {second} ({second_header!r}) both map to {field!r}. "
+                      "Choose one of them for that field.").format(
+                        first=column_letter(other), first_header=headers[other], second=column_letter(index), second_header=header,
+                        field=_(FIELDS_BY_NAME[name].label),
+                    )
                 )
             mapping[index] = name
     if "title" not in mapping.values():
         raise LayoutProblem(
-            f"No column for the course title in row {header_row} of {sheet!r}. "
-            "Map one, for example --map \"Course=title\"."
+            _("No column for the course title in row {row} of {sheet!r}. Choose the column that holds it "
+              "(on the command line: --map \"Course=title\").").format(row=header_row, sheet=sheet)
         )
     return Layout(sheet, header_row, headers, mapping)
 
@@ -204,7 +212,7 @@ def choose_sheet(workbook: Workbook, requested: str | None = None) -> str:
     if requested:
         if requested not in workbook.sheet_names:
             raise LayoutProblem(
-                f"{workbook.filename} has no sheet called {requested!r}.", sheets=workbook.sheet_names
+                _("{file} has no sheet called {sheet!r}.").format(file=workbook.filename, sheet=requested), sheets=workbook.sheet_names
             )
         return requested
     if len(workbook.sheet_names) == 1:
@@ -219,8 +227,10 @@ def choose_sheet(workbook: Workbook, requested: str | None = None) -> str:
             candidates.append(sheet)
     if len(candidates) == 1:
         return candidates[0]
-    raise LayoutProblem(f"Which sheet holds the provision? {workbook.filename} has: {', '.join(workbook.sheet_names)}.",
-                        sheets=workbook.sheet_names)
+    raise LayoutProblem(
+        _("Which sheet holds the provision? {file} has: {sheets}.").format(file=workbook.filename, sheets=", ".join(workbook.sheet_names)),
+        sheets=workbook.sheet_names,
+    )
 
 
 _CONVERTERS = {
@@ -252,8 +262,8 @@ class ReturnParser:
         formulas = workbook.formula_cells_without_values(layout.sheet)
         if formulas:
             raise FileProblem(
-                f"Cells {', '.join(formulas)} in {layout.sheet!r} hold formulas with no saved result. "
-                "Open the file in your spreadsheet program, let it calculate, save, and upload it again."
+                _("Cells {cells} in {sheet!r} hold formulas with no saved result. Open the file in your spreadsheet "
+                  "program, let it calculate, save, and upload it again.").format(cells=", ".join(formulas), sheet=layout.sheet)
             )
         # Worked out once per sheet, not once per row: this loop runs for every line of every return.
         self._title_index = next(i for i, n in layout.mapping.items() if n == "title")
@@ -286,16 +296,17 @@ class ReturnParser:
                 try:
                     value = convert(raw)
                 except normalise.BadValue as error:
-                    self._problem(number, index, raw, f"{PROVISION_FIELDS[position].label} {error}")
+                    self._problem(number, index, raw, _("{field}: {problem}").format(field=_(PROVISION_FIELDS[position].label), problem=error))
                     ok = False
                     continue
             limit = self._limits[position]
             if limit and value is not None and len(value) > limit:
-                self._problem(number, index, raw, f"{PROVISION_FIELDS[position].label} is longer than {limit} characters")
+                self._problem(number, index, raw, _("{field}: longer than {limit} characters").format(
+                    field=_(PROVISION_FIELDS[position].label), limit=limit))
                 ok = False
             values[position] = value
         if not values[0]:
-            self._problem(number, self._title_index, "", "Title is required")
+            self._problem(number, self._title_index, "", _("Title is required"))
             return None
         return Line(number, *values) if ok else None
 

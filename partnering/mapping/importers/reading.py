@@ -20,6 +20,8 @@ from pathlib import PurePath
 import python_calamine
 from defusedxml import ElementTree
 
+from .i18n import _
+
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 SUFFIXES = SPREADSHEET_SUFFIXES | {".csv", ".txt"}
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -48,7 +50,8 @@ class Workbook:
     def rows(self, sheet: str) -> Iterator[list]:
         """Each row as a list of cell values (str, int, float, bool, date, or '' when empty)."""
         if sheet not in self.sheet_names:
-            raise FileProblem(f"{self.filename} has no sheet called {sheet!r}. Its sheets are: {', '.join(self.sheet_names)}.")
+            raise FileProblem(_("{file} has no sheet called {sheet!r}. Its sheets are: {sheets}.").format(
+                file=self.filename, sheet=sheet, sheets=", ".join(self.sheet_names)))
         if self._kind == "csv":
             yield from csv.reader(io.StringIO(self._csv_text), _sniff_dialect(self._csv_text))
             return
@@ -61,7 +64,7 @@ class Workbook:
                 workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
                 self._sheets[sheet] = workbook.get_sheet_by_name(sheet)
             except python_calamine.CalamineError as error:
-                raise FileProblem(f"{self.filename} could not be read: {error}") from error
+                raise FileProblem(_("{file} could not be read: {error}").format(file=self.filename, error=error)) from error
         yield from self._sheets[sheet].iter_rows()
 
     def formula_cells_without_values(self, sheet: str) -> list[str]:
@@ -147,7 +150,7 @@ def decode_text(data: bytes, filename: str) -> str:
     except UnicodeDecodeError:
         pass
     if b"\x00" in data[:4096]:
-        raise FileProblem(f"{filename} is not a spreadsheet or a text file we can read.")
+        raise FileProblem(_("{file} is not a spreadsheet or a text file we can read.").format(file=filename))
     return data.decode("cp1252", errors="replace")
 
 
@@ -155,13 +158,13 @@ def _check_zip(data: bytes, filename: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as error:
-        raise FileProblem(f"{filename} is damaged or is not really a spreadsheet.") from error
+        raise FileProblem(_("{file} is damaged or is not really a spreadsheet.").format(file=filename)) from error
     with archive:
         expanded = sum(info.file_size for info in archive.infolist())
     if expanded > MAX_UNZIPPED_BYTES or expanded > max(len(data), 1) * MAX_ZIP_RATIO:
         raise FileProblem(
-            f"{filename} expands to {expanded // (1024 * 1024)} MB when opened, more than we accept. "
-            "Save it again from your spreadsheet program, or split it."
+            _("{file} expands to {size} MB when opened, more than we accept. Save it again from your spreadsheet program, "
+              "or split it.").format(file=filename, size=expanded // (1024 * 1024))
         )
 
 
@@ -169,37 +172,38 @@ def open_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_FILE_BYTES
     """Check the file and list its sheets. Raises FileProblem for any file-level fault."""
     suffix = PurePath(filename).suffix.lower()
     if len(data) > max_bytes:
-        raise FileProblem(f"{filename} is {len(data) / (1024 * 1024):.1f} MB; the limit is {max_bytes // (1024 * 1024)} MB.")
+        raise FileProblem(_("{file} is {size:.1f} MB; the limit is {limit} MB.").format(
+            file=filename, size=len(data) / (1024 * 1024), limit=max_bytes // (1024 * 1024)))
     if not data.strip():
-        raise FileProblem(f"{filename} is empty.")
+        raise FileProblem(_("{file} is empty.").format(file=filename))
     if suffix not in SUFFIXES:
-        raise FileProblem(f"{filename} is not a spreadsheet: upload an .xlsx, .xls, .ods or .csv file.")
+        raise FileProblem(_("{file} is not a spreadsheet: upload an .xlsx, .xls, .ods or .csv file.").format(file=filename))
 
     if suffix in {".csv", ".txt"}:
         if data.startswith((ZIP_SIGNATURE, OLE_SIGNATURE)):
-            raise FileProblem(f"{filename} is a spreadsheet saved with a .csv name: save it as CSV, or upload it as .xlsx.")
+            raise FileProblem(_("{file} is a spreadsheet saved with a .csv name: save it as CSV, or upload it as .xlsx.").format(file=filename))
         text = decode_text(data, filename)
         if not text.strip():
-            raise FileProblem(f"{filename} is empty.")
+            raise FileProblem(_("{file} is empty.").format(file=filename))
         return Workbook(filename, [PurePath(filename).stem or "CSV"], data, "csv", text)
 
     if suffix in {".xlsx", ".xlsm", ".ods"}:
         if data.startswith(OLE_SIGNATURE):
-            raise FileProblem(f"{filename} is protected with a password. Remove the password and upload it again.")
+            raise FileProblem(_("{file} is protected with a password. Remove the password and upload it again.").format(file=filename))
         if not data.startswith(ZIP_SIGNATURE):
-            raise FileProblem(f"{filename} is not a spreadsheet, or is damaged.")
+            raise FileProblem(_("{file} is not a spreadsheet, or is damaged.").format(file=filename))
         _check_zip(data, filename)
     elif not data.startswith(OLE_SIGNATURE):
-        raise FileProblem(f"{filename} is not an Excel 97-2003 (.xls) spreadsheet, or is damaged.")
+        raise FileProblem(_("{file} is not an Excel 97-2003 (.xls) spreadsheet, or is damaged.").format(file=filename))
 
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(workbook.sheet_names)
     except python_calamine.PasswordError as error:
-        raise FileProblem(f"{filename} is protected with a password. Remove the password and upload it again.") from error
+        raise FileProblem(_("{file} is protected with a password. Remove the password and upload it again.").format(file=filename)) from error
     except (python_calamine.CalamineError, ValueError) as error:
-        raise FileProblem(f"{filename} is not a spreadsheet we can read, or is damaged ({error}).") from error
+        raise FileProblem(_("{file} is not a spreadsheet we can read, or is damaged ({error}).").format(file=filename, error=error)) from error
     if not names:
-        raise FileProblem(f"{filename} has no sheets.")
+        raise FileProblem(_("{file} has no sheets.").format(file=filename))
     kind = "xlsx" if suffix in {".xlsx", ".xlsm"} else suffix.lstrip(".")
     return Workbook(filename, names, data, kind)

@@ -204,5 +204,5 @@ def test_the_pure_command_line_checks_a_file(tmp_path, capsys):
 def test_text_longer_than_a_column_holds_is_a_problem_not_cut_short():
     _, summary, _ = read(xlsx([["Title", "Level"], ["A" * 301, "L3"], ["Fine", "x" * 51]]), "r.xlsx")
     assert [(p.row, p.column, p.reason) for p in summary.problems] == [
-        (2, "Title", "Title is longer than 300 characters"), (3, "Level", "Level is longer than 50 characters"),
+        (2, "Title", "Title: longer than 300 characters"), (3, "Level", "Level: longer than 50 characters"),
     ]

@@ -217,3 +217,12 @@ def test_lead_accepts_all_suggested_topics_at_once_and_others_cannot(sign_in, re
     sign_in(region.lead_north).post(url)
     assert not Provision.objects.filter(topic_suggested=True).exists()
     assert region.north.auditentry_set.filter(changes__has_key="suggested topics accepted").exists()
+
+
+def test_problems_are_reported_in_welsh_to_a_welsh_reader(sign_in, region):
+    client = sign_in(region.lead_north)
+    client.post("/i18n/setlang/", {"language": "cy", "next": "/"})
+    upload(client, region.north, [HEADERS, ["A", "", "telepathy", "", "", -1, ""]])
+    page = client.get(f"/mapping/imports/{ImportBatch.objects.get().pk}/").content.decode()
+    assert "ni chaiff fod yn negyddol" in page and "Dysgwyr y flwyddyn" in page
+    assert "must not be negative" not in page
