@@ -29,19 +29,26 @@ class Sharing(models.TextChoices):
     PUBLIC = "public", _("Public")
 
 
+def shared_with_viewer(queryset, user, via: str = ""):
+    """Rows of the viewer's own councils, rows shared with one of their partnerships, and public rows.
+
+    `via` leads from the queryset's model to the council-owned record that carries the sharing
+    level (for example "batch__council_return__" for the lines of a return)."""
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return queryset.all()
+    if not scope.is_signed_in:
+        return queryset.none()
+    return queryset.filter(
+        Q(**{f"{via}council_id__in": scope.council_ids})
+        | Q(**{f"{via}sharing": Sharing.PUBLIC})
+        | Q(**{f"{via}sharing": Sharing.PARTNERSHIP, f"{via}shared_with_id__in": scope.partnership_ids})
+    )
+
+
 class CouncilOwnedQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Own council's records, records shared with one of the viewer's partnerships, and public ones."""
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        if not scope.is_signed_in:
-            return self.none()
-        return self.filter(
-            Q(council_id__in=scope.council_ids)
-            | Q(sharing=Sharing.PUBLIC)
-            | Q(sharing=Sharing.PARTNERSHIP, shared_with_id__in=scope.partnership_ids)
-        )
+        return shared_with_viewer(self, user)
 
     def editable_by(self, user):
         scope = scope_for(user)

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.models import CouncilOwned, CouncilOwnedQuerySet, Sharing
+from partnering.core.models import CouncilOwned, CouncilOwnedQuerySet, shared_with_viewer
 from partnering.core.tenancy import scope_for
 
 from .labels import ARRANGEMENT_KIND_LABELS, DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
@@ -153,16 +153,7 @@ class ProvisionQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Line by line: the council's own lines, and partners' lines where they shared their return."""
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        if not scope.is_signed_in:
-            return self.none()
-        return self.filter(
-            Q(council_id__in=scope.council_ids)
-            | Q(batch__council_return__sharing=Sharing.PUBLIC)
-            | Q(batch__council_return__sharing=Sharing.PARTNERSHIP, batch__council_return__shared_with_id__in=scope.partnership_ids)
-        )
+        return shared_with_viewer(self, user, via="batch__council_return__")
 
 
 class Provision(models.Model):
