@@ -200,7 +200,7 @@ def cluster(records: Iterable[Record], *, threshold: float = THRESHOLD, synonyms
     # Strongest evidence first, ties broken by ids, so the result never depends on input order.
     for _score, a, b, why in sorted(edges, key=lambda e: (-e[0], _sort_key(e[1]), _sort_key(e[2]))):
         if components.union(a, b):
-            links[(a, b)] = why
+            links[tuple(sorted((a, b), key=_sort_key))] = why
     return Result(components.clusters(), links, feats)
 
 
