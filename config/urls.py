@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("partnering.organisations.urls")),
     path("", include("partnering.people.urls")),
     path("", include("partnering.mapping.urls")),
+    path("", include("partnering.overlap.urls")),
+    path("", include("partnering.glossary.urls")),
     path("accounts/", include("partnering.core.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -41,10 +41,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "partnering.core",
     "partnering.organisations",
     "partnering.people",
     "partnering.mapping",
+    "partnering.glossary",
+    "partnering.overlap",
 ]
 
 MIDDLEWARE = [
@@ -169,3 +173,8 @@ LOGGING = {
 }
 
 FORM_RENDERER = "partnering.core.forms.GovUKFormRenderer"
+
+# Long analyses run as tasks: in the web process by default (the demo, a laptop); set
+# TASKS_BACKEND=django_tasks_db.backend.DatabaseBackend and run `manage.py db_worker` to run them
+# in a worker instead, with progress shown while they run.
+TASKS = {"default": {"BACKEND": ENV.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

@@ -13,3 +13,6 @@ STORAGES = {
 }
 AXES_FAILURE_LIMIT = 3
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Tasks run inline in tests: nothing is left queued for a worker that is not there.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -16,12 +16,12 @@ Every link keeps an `Explanation` of what agreed, what differed and the score.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .normalise import COMMON, CONSTRAINT_NAMES, Features, features
+from .normalise import COMMON, CONSTRAINT_NAMES, Features, features, prepare_synonyms
 
 THRESHOLD = 0.86
 # Agreeing topic, method and duration can tip a close call, but never make merely similar titles equivalent.
@@ -99,7 +99,6 @@ def explain(a: Features, b: Features) -> Explanation:
     return Explanation(round(min(max(score, 0.0), 1.0), 4), round(similarity, 4), tuple(agreed), tuple(differed))
 
 
-IDENTICAL = Explanation(1.0, 1.0, ("canonical title and every field",), ())
 DECIDED = Explanation(1.0, 1.0, ("confirmed by a coordinator",), ())
 
 
@@ -149,7 +148,8 @@ def record_features(record: Record, synonyms: dict[str, str] | None = None) -> F
 
 
 def cluster(records: Iterable[Record], *, threshold: float = THRESHOLD, synonyms: dict[str, str] | None = None,
-            must_link: Iterable[tuple[str, str]] = (), cannot_link: Iterable[tuple[str, str]] = ()) -> Result:
+            must_link: Iterable[tuple[str, str]] = (), cannot_link: Iterable[tuple[str, str]] = (),
+            progress: Callable[[float], None] | None = None) -> Result:
     """Cluster records into groups of equivalent provision.
 
     `must_link` and `cannot_link` are decisions people made (confirmed, rejected, split, merged):
@@ -157,7 +157,10 @@ def cluster(records: Iterable[Record], *, threshold: float = THRESHOLD, synonyms
     even through other records.
     """
     records = list(records)
+    synonyms = prepare_synonyms(synonyms)
     feats = {r.record_id: record_features(r, synonyms) for r in records}
+    if progress:
+        progress(0.3)
 
     # Identical canonical records collapse into one key; each key remembers its records.
     keys: dict[tuple, list[str]] = defaultdict(list)
@@ -172,7 +175,7 @@ def cluster(records: Iterable[Record], *, threshold: float = THRESHOLD, synonyms
         if a in feats and b in feats:
             edges.append((2.0, a, b, DECIDED))
     for members in keys.values():
-        edges.extend((1.0, members[0], other, IDENTICAL) for other in members[1:])
+        edges.extend((1.0, members[0], other, explain(feats[members[0]], feats[other])) for other in members[1:])
 
     partitions: dict[tuple, list[int]] = defaultdict(list)
     for i, key in enumerate(key_list):
@@ -195,6 +198,8 @@ def cluster(records: Iterable[Record], *, threshold: float = THRESHOLD, synonyms
                     if why.score >= threshold:
                         edges.append((why.score, keys[key_list[i]][0], keys[key_list[j]][0], why))
 
+    if progress:
+        progress(0.8)
     components = _Components(feats, cannot_link)
     links: dict[tuple[str, str], Explanation] = {}
     # Strongest evidence first, ties broken by ids, so the result never depends on input order.

@@ -161,6 +161,11 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+def prepare_synonyms(synonyms: dict[str, str] | None) -> dict[str, str]:
+    """Glossary names as the matcher compares them (lower case, no punctuation)."""
+    return {_plain(name): _plain(target) for name, target in (synonyms or {}).items() if _plain(name) and _plain(target)}
+
+
 def normalise_title(title: str, synonyms: dict[str, str] | None = None) -> list[str]:
     """Lower case, punctuation and noise removed, abbreviations and synonyms expanded."""
     text = title or ""

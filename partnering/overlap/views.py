@@ -1,0 +1,189 @@
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from partnering.mapping.forms import current_financial_year
+from partnering.mapping.labels import DELIVERY_METHOD_LABELS
+from partnering.mapping.models import financial_year_label
+from partnering.mapping.spreadsheets import xlsx_bytes
+from partnering.organisations.selectors import current_member_councils
+
+from . import savings, services
+from .forms import AssumptionsForm, MergeForm, ReportFilterForm, SplitForm
+from .models import AnalysisRun, Decision, Group, GroupLine, can_decide, partnerships_with_overlap
+
+FLAG_LABELS = {
+    savings.PROCUREMENT: gettext_lazy("Same accredited course bought from several suppliers: a shared procurement framework candidate"),
+    savings.CO_DELIVERY: gettext_lazy("Each council delivers it in-house: a co-delivery (shared trainers) candidate"),
+    savings.SHARED_LICENCE: gettext_lazy("E-learning bought separately: a shared licence candidate"),
+}
+
+
+def _partnership(request, slug):
+    return get_object_or_404(partnerships_with_overlap(request.user).distinct(), slug=slug)
+
+
+def _year(request) -> int:
+    try:
+        return int(request.GET.get("year") or request.POST.get("year") or current_financial_year())
+    except ValueError:
+        raise Http404(_("Page not found")) from None
+
+
+def _with_members(groups):
+    return groups.select_related("topic").prefetch_related("members__provision__council")
+
+
+@login_required
+def report(request, slug):
+    partnership = _partnership(request, slug)
+    year = _year(request)
+    groups = Group.objects.visible_to(request.user).filter(partnership=partnership, year=year)
+    form = ReportFilterForm(request.GET or None)
+    if form.is_valid():
+        if form.cleaned_data.get("topic"):
+            groups = groups.filter(topic=form.cleaned_data["topic"])
+        if form.cleaned_data.get("q"):
+            text = form.cleaned_data["q"]
+            groups = groups.filter(Q(members__provision__title__icontains=text) | Q(members__provision__provider_name__icontains=text)).distinct()
+    shared = _with_members(groups.filter(council_count__gte=2)).order_by("-council_count", "-spend_pence", "title")
+    unique = _with_members(groups.filter(council_count=1)).order_by("title")
+    page = Paginator(shared, 20).get_page(request.GET.get("page"))
+    run = AnalysisRun.objects.filter(partnership=partnership, year=year).first()
+    members = current_member_councils(partnership)
+    sharing = services.shared_lines(partnership, year).values("council").distinct().count()
+    return TemplateResponse(request, "overlap/report.html", {
+        "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
+        "unique": unique[:200], "unique_count": unique.count(), "run": run, "can_decide": can_decide(request.user, partnership),
+        "not_sharing": members.count() - sharing, "methods": DELIVERY_METHOD_LABELS,
+    })
+
+
+@login_required
+def run_status(request, pk):
+    run = get_object_or_404(AnalysisRun.objects.visible_to(request.user), pk=pk)
+    return TemplateResponse(request, "overlap/_run_status.html", {"run": run})
+
+
+@login_required
+@require_POST
+def run(request, slug):
+    partnership = _partnership(request, slug)
+    year = _year(request)
+    try:
+        analysis = services.request_analysis(partnership=partnership, year=year, actor=request.user)
+    except PermissionDenied:
+        raise Http404(_("Page not found")) from None
+    analysis.refresh_from_db()
+    if analysis.status == AnalysisRun.Status.DONE:
+        messages.success(request, _("Analysis finished: %(count)d groups from %(lines)d lines.") % {"count": analysis.group_count, "lines": analysis.line_count})
+    elif analysis.status == AnalysisRun.Status.UNCHANGED:
+        messages.success(request, analysis.message)
+    return redirect(f"{request.path.rsplit('run/', 1)[0]}?year={year}")
+
+
+def _group(request, pk) -> Group:
+    return get_object_or_404(
+        Group.objects.visible_to(request.user).select_related("partnership", "topic").prefetch_related("members__provision__council"), pk=pk
+    )
+
+
+@login_required
+def group_detail(request, pk):
+    group = _group(request, pk)
+    members = list(group.members.all())
+    others = Group.objects.filter(partnership=group.partnership, year=group.year).exclude(pk=group.pk).order_by("title")
+    return TemplateResponse(request, "overlap/group_detail.html", {
+        "group": group, "members": members, "can_decide": can_decide(request.user, group.partnership),
+        "split_form": SplitForm(members=members), "merge_form": MergeForm(groups=others), "methods": DELIVERY_METHOD_LABELS,
+        "flags": [FLAG_LABELS[f] for f in group.flags],
+    })
+
+
+def _after_decision(request, group, message):
+    services.request_analysis(partnership=group.partnership, year=group.year, actor=request.user)
+    messages.success(request, message)
+    return redirect(f"/overlap/partnerships/{group.partnership.slug}/?year={group.year}")
+
+
+@login_required
+@require_POST
+def group_decide(request, pk, action):
+    group = _group(request, pk)
+    if not can_decide(request.user, group.partnership):
+        raise Http404(_("Page not found"))
+    members = list(group.members.select_related("provision__council"))
+    if action == "confirm":
+        services.group_confirm(group=group, actor=request.user)
+        return _after_decision(request, group, _("Confirmed: %(title)s is now one of the partnership's equivalences.") % {"title": group.title})
+    if action == "reject":
+        services.group_reject(group=group, actor=request.user)
+        return _after_decision(request, group, _("Rejected: these lines will not be grouped again."))
+    if action == "split":
+        form = SplitForm(request.POST, members=members)
+        if form.is_valid():
+            try:
+                services.group_split(group=group, actor=request.user, line_ids=[int(i) for i in form.cleaned_data["lines"]])
+            except ValueError as error:
+                messages.error(request, str(error))
+                return redirect(group)
+            return _after_decision(request, group, _("Split: the chosen lines now form their own group."))
+    if action == "merge":
+        others = Group.objects.filter(partnership=group.partnership, year=group.year).exclude(pk=group.pk)
+        form = MergeForm(request.POST, groups=others)
+        if form.is_valid():
+            services.group_merge(group=group, other=form.cleaned_data["other"], actor=request.user)
+            return _after_decision(request, group, _("Merged the two groups."))
+    messages.error(request, _("Choose what to split off or merge with, then try again."))
+    return redirect(group)
+
+
+@login_required
+def opportunities(request, slug):
+    partnership = _partnership(request, slug)
+    year = _year(request)
+    form = AssumptionsForm(request.GET or None, initial={"cohort_size": 12})
+    cohort_size = form.cleaned_data["cohort_size"] if form.is_valid() and form.cleaned_data.get("cohort_size") else 12
+    assumptions = savings.Assumptions(cohort_size=cohort_size)
+    groups = Group.objects.visible_to(request.user).filter(partnership=partnership, year=year, council_count__gte=2)
+    # One join over a subquery rather than a prefetch by id: a large partnership has thousands of lines.
+    lines_by_group = defaultdict(list)
+    for member in GroupLine.objects.filter(group__in=groups).select_related("provision__council"):
+        lines_by_group[member.group_id].append(member.provision)
+    rows = [(group, savings.opportunity(services.savings_lines(lines_by_group[group.pk]), assumptions))
+            for group in groups.select_related("topic")]
+    rows.sort(key=lambda row: (-row[1].saving_pence, row[0].title))
+    if request.GET.get("download"):
+        headers = [_("Group"), _("Topic"), _("Councils"), _("Learners"), _("Spend today (£)"), _("Cohorts needed"),
+                   _("Median external cost per cohort (£)"), _("Joint cost (£)"), _("Estimated saving (£)"), _("Suppliers"), _("Flags")]
+        data = [[g.title, str(g.topic or ""), o.councils, o.learners, o.spend_today_pence / 100, o.cohorts_needed,
+                 None if o.cost_per_cohort_pence is None else o.cost_per_cohort_pence / 100,
+                 None if o.joint_cost_pence is None else o.joint_cost_pence / 100, o.saving_pence / 100,
+                 ", ".join(o.suppliers), "; ".join(str(FLAG_LABELS[f]) for f in o.flags)] for g, o in rows]
+        response = HttpResponse(xlsx_bytes([(_("Opportunities"), headers, data)]),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-opportunities-{year}.xlsx"'
+        return response
+    page = Paginator(rows, 25).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "overlap/opportunities.html", {
+        "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
+        "cohort_size": cohort_size, "flag_labels": FLAG_LABELS, "total_saving": sum(o.saving_pence for _g, o in rows),
+    })
+
+
+@login_required
+def decisions(request, slug):
+    partnership = _partnership(request, slug)
+    page = Paginator(Decision.objects.visible_to(request.user).filter(partnership=partnership).select_related("decided_by"), 50).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "overlap/decisions.html", {"partnership": partnership, "page": page,
+                                                                "equivalences": partnership.equivalences.select_related("confirmed_by")})
