@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
 
-.PHONY: install demo serve test lint test-sqlite test-postgres system-test-deps assets messages clean
+.PHONY: install install-bench bench demo serve test lint test-sqlite test-postgres system-test-deps assets messages clean
 
 install: $(VENV)/.installed
 
@@ -13,6 +13,14 @@ $(VENV)/.installed: requirements/lock.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
 	touch $@
+
+# The benchmarks' baselines (Splink with DuckDB, scikit-learn): not needed to run Partnering.
+install-bench: install
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/bench-lock.txt
+
+bench: install-bench
+	$(PY) bench/import_bench.py
+	$(PY) bench/overlap_bench.py
 
 demo: install
 	$(PY) manage.py migrate --noinput

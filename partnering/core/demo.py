@@ -70,6 +70,7 @@ class DemoReport:
     people_created: int = 0
     employments_created: int = 0
     returns: int = 0
+    overlap_groups: int = 0
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -297,8 +298,23 @@ def load_demo() -> DemoReport:
             defaults={"start_on": datetime.date(2015, 4, 1)},
         )
     report.returns = _load_returns(demo_refs, councils, venues_by_council, by_partnership=partnerships)
+    report.overlap_groups = _analyse_overlap([partnerships[slugify(name)] for name in DEMO_PARTNERSHIPS])
     report.accounts = sorted(demo_accounts.items())
     return report
+
+
+def _analyse_overlap(demo_partnerships) -> int:
+    """A starter glossary, then the overlap analysis for each demo partnership, as a coordinator would run it."""
+    from partnering.glossary.starter import load as load_glossary
+    from partnering.mapping.forms import current_financial_year
+    from partnering.overlap.models import AnalysisRun, Group
+    from partnering.overlap.services import run_analysis
+
+    load_glossary()
+    year = current_financial_year()
+    for partnership in demo_partnerships:
+        run_analysis(AnalysisRun.objects.create(partnership=partnership, year=year))
+    return Group.objects.filter(partnership__in=demo_partnerships, year=year, council_count__gte=2).count()
 
 
 def _load_returns(demo_refs, councils, venues_by_council, by_partnership) -> int:

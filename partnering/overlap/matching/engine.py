@@ -139,7 +139,11 @@ class _Components:
         return True
 
     def clusters(self) -> dict[str, str]:
-        return {rid: min(members, key=_sort_key) for members in self.members.values() for rid in members}
+        labels = {}
+        for members in self.members.values():
+            label = min(members, key=_sort_key)
+            labels.update(dict.fromkeys(members, label))
+        return labels
 
 
 def record_features(record: Record, synonyms: dict[str, str] | None = None) -> Features:

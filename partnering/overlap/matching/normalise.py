@@ -119,11 +119,16 @@ def _plain(text: str) -> str:
     return re.sub(r"[^a-z0-9\u00c0-\u017f]+", " ", text).strip()
 
 
-def _rewrite(words: list[str], phrases: dict[str, str]) -> list[str]:
+def _ordered(phrases: dict[str, str]) -> list[tuple[str, str]]:
+    """Longest first, so "cymorth cyntaf brys" is rewritten before "cymorth cyntaf"."""
+    return [(f" {p} ", f" {phrases[p]} ") for p in sorted(phrases, key=lambda p: (-len(p), p))]
+
+
+def _rewrite(words: list[str], phrases: list[tuple[str, str]]) -> list[str]:
     text = " " + " ".join(words) + " "
-    for phrase in sorted(phrases, key=lambda p: -len(p)):
-        if f" {phrase} " in text:
-            text = text.replace(f" {phrase} ", f" {phrases[phrase]} ")
+    for phrase, replacement in phrases:
+        if phrase in text:
+            text = text.replace(phrase, replacement)
     return text.split()
 
 
@@ -161,20 +166,22 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-def prepare_synonyms(synonyms: dict[str, str] | None) -> dict[str, str]:
-    """Glossary names as the matcher compares them (lower case, no punctuation)."""
-    return {_plain(name): _plain(target) for name, target in (synonyms or {}).items() if _plain(name) and _plain(target)}
+def prepare_synonyms(synonyms) -> list[tuple[str, str]]:
+    """Glossary names as the matcher compares them (lower case, no punctuation), longest first."""
+    if isinstance(synonyms, list):
+        return synonyms  # already prepared
+    return _ordered({_plain(n): _plain(t) for n, t in (synonyms or {}).items() if _plain(n) and _plain(t)})
 
 
-def normalise_title(title: str, synonyms: dict[str, str] | None = None) -> list[str]:
+def normalise_title(title: str, synonyms=None) -> list[str]:
     """Lower case, punctuation and noise removed, abbreviations and synonyms expanded."""
     text = title or ""
     for pattern in NOISE:
         text = pattern.sub(" ", text)
     words = _plain(text).split()
     if synonyms:
-        words = _rewrite(words, synonyms)
-    words = _rewrite(words, PHRASES)
+        words = _rewrite(words, prepare_synonyms(synonyms))
+    words = _rewrite(words, ORDERED_PHRASES)
     expanded: list[str] = []
     for word in words:
         replacement = TOKENS.get(word, word)
@@ -183,6 +190,9 @@ def normalise_title(title: str, synonyms: dict[str, str] | None = None) -> list[
     # "level three" → "level 3"
     numbers = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7"}
     return [numbers.get(w, w) if i and expanded[i - 1] == "level" else w for i, w in enumerate(expanded)]
+
+
+ORDERED_PHRASES = _ordered(PHRASES)
 
 
 def _level(words: list[str], level_field: str | None) -> str | None:
