@@ -27,7 +27,6 @@ import csv
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -37,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from partnering.overlap.matching import THRESHOLD, Record, cluster, pairwise_scores  # noqa: E402
+from partnering.overlap.matching import THRESHOLD, cluster, pairwise_scores  # noqa: E402
 from partnering.overlap.matching.files import read_records  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "overlap_eval.csv"
