@@ -77,7 +77,13 @@ def _sort_key(record_id: str):
 
 def explain(a: Features, b: Features) -> Explanation:
     """Score two records that already satisfy the hard constraints, and say why."""
-    similarity = max(fuzz.token_set_ratio(a.core, b.core), fuzz.token_sort_ratio(a.core, b.core)) / 100
+    # When each title has words the other lacks ("Catering case system" / "Education case system"), the
+    # lenient set ratio would call them alike; compare the whole titles instead, and let no bonus tip it.
+    both_differ = bool(a.tokens - b.tokens) and bool(b.tokens - a.tokens)
+    if both_differ:
+        similarity = fuzz.token_sort_ratio(a.core, b.core) / 100
+    else:
+        similarity = max(fuzz.token_set_ratio(a.core, b.core), fuzz.token_sort_ratio(a.core, b.core)) / 100
     agreed, differed = [], []
     for name, left, right in zip(CONSTRAINT_NAMES, a.constraints, b.constraints, strict=True):
         if left and left == right:
@@ -95,7 +101,7 @@ def explain(a: Features, b: Features) -> Explanation:
         close = abs(a.duration_hours - b.duration_hours) <= 0.25 * max(a.duration_hours, b.duration_hours)
         (agreed if close else differed).append("duration")
         bonus, penalty = (bonus + 0.02, penalty) if close else (bonus, penalty + 0.04)
-    score = similarity - penalty + (bonus if similarity >= BONUS_NEEDS_SIMILARITY else 0.0)
+    score = similarity - penalty + (bonus if similarity >= BONUS_NEEDS_SIMILARITY and not both_differ else 0.0)
     return Explanation(round(min(max(score, 0.0), 1.0), 4), round(similarity, 4), tuple(agreed), tuple(differed))
 
 

@@ -67,6 +67,10 @@ PHRASES = {
     "first aider": "first aid",
     "mental health first aider": "mental health first aid",
     "unconscious bias workshop": "unconscious bias",
+    "handling difficult": "dealing with difficult",
+    "managing difficult": "dealing with difficult",
+    "food safety and hygiene": "food hygiene",
+    "food safety": "food hygiene",
 }
 TOKENS = {
     "l1": "level 1", "l2": "level 2", "l3": "level 3", "l4": "level 4", "l5": "level 5", "l6": "level 6", "l7": "level 7",
