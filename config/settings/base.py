@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "partnering.mapping",
     "partnering.glossary",
     "partnering.overlap",
+    "partnering.learning",
 ]
 
 MIDDLEWARE = [
@@ -178,3 +179,6 @@ FORM_RENDERER = "partnering.core.forms.GovUKFormRenderer"
 # TASKS_BACKEND=django_tasks_db.backend.DatabaseBackend and run `manage.py db_worker` to run them
 # in a worker instead, with progress shown while they run.
 TASKS = {"default": {"BACKEND": ENV.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+
+# Django 6 behaviour now: a link typed without a scheme is https.
+FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -14,6 +14,7 @@ def chrome(request):
 
     navigation = [
         (_("Home"), reverse("home")),
+        (_("Catalogue"), reverse("learning:catalogue")),
         (_("Partnerships"), reverse("organisations:partnership-list")),
         (_("Councils"), reverse("organisations:council-list")),
         (_("People"), reverse("people:person-list")),

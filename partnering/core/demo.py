@@ -71,6 +71,7 @@ class DemoReport:
     employments_created: int = 0
     returns: int = 0
     overlap_groups: int = 0
+    sessions: int = 0
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -299,8 +300,43 @@ def load_demo() -> DemoReport:
         )
     report.returns = _load_returns(demo_refs, councils, venues_by_council, by_partnership=partnerships)
     report.overlap_groups = _analyse_overlap([partnerships[slugify(name)] for name in DEMO_PARTNERSHIPS])
+    report.sessions = _schedule_sessions([partnerships[slugify(name)] for name in DEMO_PARTNERSHIPS])
     report.accounts = sorted(demo_accounts.items())
     return report
+
+
+def _schedule_sessions(demo_partnerships) -> int:
+    """Joint courses from each partnership's biggest overlap groups, with upcoming sessions at partner venues."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from partnering.learning.models import Course, Session
+    from partnering.mapping.forms import current_financial_year
+    from partnering.organisations.selectors import current_member_councils
+    from partnering.overlap.models import Group
+
+    rng = random.Random(SEED + 5)
+    start = timezone.localtime().replace(hour=9, minute=30, second=0, microsecond=0)
+    created = 0
+    for partnership in demo_partnerships:
+        if Course.objects.filter(partnership=partnership).exists():
+            continue
+        members = list(current_member_councils(partnership))
+        venues = list(Venue.objects.filter(council__in=members).exclude(sharing=Sharing.PRIVATE).order_by("pk"))
+        trainers = list(Employment.objects.current().filter(council__in=members, roles__role="trainer").order_by("pk")[:20])
+        groups = Group.objects.filter(partnership=partnership, year=current_financial_year(), council_count__gte=3).order_by("-learners")[:4]
+        for number, group in enumerate(groups):
+            course = Course.objects.create(partnership=partnership, title=group.title, topic=group.topic,
+                                           summary=f"A joint course for staff of every council in {partnership.name}.",
+                                           language=["en", "bilingual", "cy", "en"][number % 4] if partnership.name.startswith(("South West", "North Wales")) else "en")
+            course.commissioning_councils.set(members)
+            for offset in (14 + 7 * number, 42 + 7 * number):
+                session = Session.objects.create(course=course, starts_at=start + timedelta(days=offset),
+                                                  ends_at=start + timedelta(days=offset, hours=6), venue=rng.choice(venues), capacity=16)
+                session.trainers.set(rng.sample(trainers, k=min(2, len(trainers))))
+                created += 1
+    return created
 
 
 def _analyse_overlap(demo_partnerships) -> int:

@@ -1,0 +1,99 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from partnering.core.forms import GovUKForm, GovUKModelForm
+from partnering.mapping.labels import DELIVERY_METHOD_LABELS
+from partnering.mapping.models import Topic
+from partnering.organisations.models import Venue
+from partnering.organisations.selectors import current_member_councils
+from partnering.people.models import CouncilRole, Employment
+
+from .models import Course, Session
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all(), required=False, empty_label=_("All topics"))
+    method = forms.ChoiceField(label=_("Delivery method"), choices=[("", _("All methods")), *DELIVERY_METHOD_LABELS.items()], required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=[("", _("Any language")), *Course.Language.choices], required=False)
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "govuk-select" if isinstance(field.widget, forms.Select) else "govuk-input govuk-input--width-10"
+
+
+class BookForm(forms.Form):
+    council = forms.ModelChoiceField(label=_("Book as a member of staff of"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, councils, **kwargs):
+        super().__init__(*args, **kwargs)
+        from partnering.organisations.models import Council
+
+        self.fields["council"].queryset = Council.objects.filter(pk__in=[c.pk for c in councils])
+        self.fields["council"].widget.attrs["class"] = "govuk-select"
+
+
+class CourseForm(GovUKModelForm):
+    class Meta:
+        model = Course
+        fields = ["title", "summary", "topic", "accreditation", "level", "delivery_method", "duration_hours", "language", "commissioning_councils"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4}), "commissioning_councils": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commissioning_councils"].queryset = current_member_councils(partnership)
+
+
+class SessionForm(GovUKModelForm):
+    reserved_release_on = forms.DateTimeField(
+        label=_("Reserved places are released to everyone on"), required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    class Meta:
+        model = Session
+        fields = ["starts_at", "ends_at", "venue", "online_url", "capacity", "booking_opens_at", "booking_closes_at", "trainers"]
+        widgets = {name: forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+                   for name in ("starts_at", "ends_at", "booking_opens_at", "booking_closes_at")} | {"trainers": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, course, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = current_member_councils(course.partnership)
+        self.members = list(members.order_by("name"))
+        self.fields["venue"].queryset = Venue.objects.filter(council__in=members).exclude(sharing="private").select_related("council")
+        self.fields["trainers"].queryset = Employment.objects.current().filter(
+            council__in=members, roles__role=CouncilRole.Role.TRAINER).select_related("person", "council").distinct()
+        for council in self.members:
+            self.fields[f"reserve_{council.pk}"] = forms.IntegerField(
+                label=_("Places reserved for %(council)s") % {"council": council.short_name}, min_value=0, required=False,
+                widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}))
+
+    def clean(self):
+        data = super().clean()
+        reserved = sum(data.get(f"reserve_{c.pk}") or 0 for c in self.members)
+        if data.get("capacity") and reserved > data["capacity"]:
+            self.add_error("capacity", _("More places are reserved (%(reserved)d) than the session has.") % {"reserved": reserved})
+        if reserved and not data.get("reserved_release_on"):
+            self.add_error("reserved_release_on", _("Say when reserved places are released to everyone."))
+        if not data.get("venue") and not data.get("online_url") and data.get("starts_at"):
+            self.add_error("venue", _("Choose a venue, or give an online link."))
+        return data
+
+    def reservations(self) -> dict:
+        return {c: self.cleaned_data.get(f"reserve_{c.pk}") or 0 for c in self.members}
+
+
+class RegisterForm(GovUKForm):
+    def __init__(self, *args, bookings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bookings = bookings
+        for booking in bookings:
+            self.fields[f"booking_{booking.pk}"] = forms.ChoiceField(
+                label=f"{booking.person.full_name} ({booking.council.short_name})",
+                choices=[("attended", _("Attended")), ("no_show", _("Did not attend"))], widget=forms.RadioSelect,
+                initial="no_show" if booking.status == "no_show" else ("attended" if booking.status == "attended" else None), required=False)
+
+    def attendance(self) -> dict[int, bool]:
+        return {b.pk: self.cleaned_data[f"booking_{b.pk}"] == "attended" for b in self.bookings if self.cleaned_data.get(f"booking_{b.pk}")}

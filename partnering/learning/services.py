@@ -1,0 +1,164 @@
+"""Booking rules, in one place: places, reserved places and their release, waiting lists, attendance.
+
+Every write locks the session row first (SELECT ... FOR UPDATE), so simultaneous requests
+are served one at a time per session: no more bookings than places, ever.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partnering.core import audit
+from partnering.core.models import AuditEntry
+from partnering.core.tenancy import scope_for
+from partnering.organisations.selectors import current_member_councils
+from partnering.people.models import Employment
+
+from . import notifications
+from .models import Booking, Session, TrainingRecord
+
+
+class BookingRefused(Exception):
+    """Why a booking cannot be made, in words for the person booking."""
+
+
+@dataclass(frozen=True)
+class Places:
+    capacity: int
+    general_left: int
+    reserved_left: dict[int, int]  # council id → reserved places still free (only while not released)
+
+    def left_for(self, council_id: int) -> int:
+        return self.general_left + self.reserved_left.get(council_id, 0)
+
+
+def places(session: Session, now=None) -> Places:
+    now = now or timezone.now()
+    held = {r.council_id: r.places for r in session.reservations.all() if r.release_on > now}
+    holding = list(session.bookings.holding_a_place().values_list("council_id", "uses_reserved_place"))
+    reserved_used: dict[int, int] = {}
+    general_used = 0
+    for council_id, uses_reserved in holding:
+        if uses_reserved and council_id in held:
+            reserved_used[council_id] = reserved_used.get(council_id, 0) + 1
+        else:
+            general_used += 1
+    general_left = max(0, session.capacity - sum(held.values()) - general_used)
+    return Places(session.capacity, general_left, {c: max(0, n - reserved_used.get(c, 0)) for c, n in held.items()})
+
+
+def councils_person_can_book_for(person, session: Session):
+    """The person's current employers that are members of the partnership offering the course."""
+    members = current_member_councils(session.course.partnership)
+    return [e.council for e in Employment.objects.current().filter(person=person, council__in=members).select_related("council")]
+
+
+def _take_place(session: Session, booking: Booking, now) -> bool:
+    free = places(session, now)
+    if free.reserved_left.get(booking.council_id, 0) > 0:
+        booking.uses_reserved_place = True
+    elif free.general_left > 0:
+        booking.uses_reserved_place = False
+    else:
+        return False
+    booking.status = Booking.Status.BOOKED
+    return True
+
+
+@transaction.atomic
+def booking_create(*, session: Session, person, council) -> Booking:
+    session = Session.objects.select_for_update().select_related("course__partnership").get(pk=session.pk)
+    now = timezone.now()
+    if council not in councils_person_can_book_for(person, session):
+        raise BookingRefused(_("You can book only for a council you work for that is in %(partnership)s.") % {"partnership": session.course.partnership})
+    if not session.booking_open(now):
+        raise BookingRefused(_("Booking for this session is not open."))
+    if Booking.objects.filter(session=session, person=person).exclude(status=Booking.Status.CANCELLED).exists():
+        raise BookingRefused(_("You already have a place or a waiting-list place on this session."))
+    booking = Booking(session=session, person=person, council=council, created_at=now)
+    if not _take_place(session, booking, now):
+        booking.status = Booking.Status.WAITLISTED
+    booking.save()
+    audit.record(actor=person, instance=booking, action=AuditEntry.Action.CREATE)
+    transaction.on_commit(lambda: notifications.booking_changed(booking))
+    return booking
+
+
+def promote_waiting(session: Session, now=None) -> list[Booking]:
+    """Give free places to the waiting list, first come first served, respecting reserved places.
+    The caller holds the session's lock."""
+    now = now or timezone.now()
+    promoted = []
+    for waiting in session.bookings.filter(status=Booking.Status.WAITLISTED).order_by("created_at", "pk"):
+        if _take_place(session, waiting, now):
+            waiting.save(update_fields=["status", "uses_reserved_place", "updated_at"])
+            promoted.append(waiting)
+    for booking in promoted:
+        transaction.on_commit(lambda booking=booking: notifications.booking_changed(booking, promoted=True))
+    return promoted
+
+
+@transaction.atomic
+def booking_cancel(*, booking: Booking, actor) -> Booking:
+    session = Session.objects.select_for_update().get(pk=booking.session_id)
+    booking.refresh_from_db()
+    scope = scope_for(actor)
+    if booking.person_id != scope.person_id and not scope.can_manage_council(booking.council_id):
+        raise PermissionDenied("Only the person, or their council's lead, can cancel a booking.")
+    if booking.status not in (Booking.Status.BOOKED, Booking.Status.WAITLISTED):
+        raise BookingRefused(_("This booking cannot be cancelled now."))
+    if session.starts_at and session.starts_at <= timezone.now():
+        raise BookingRefused(_("The session has started; it is too late to cancel."))
+    before = audit.snapshot(booking)
+    booking.status = Booking.Status.CANCELLED
+    booking.save(update_fields=["status", "updated_at"])
+    audit.record(actor=actor, instance=booking, action=AuditEntry.Action.UPDATE, before=before)
+    transaction.on_commit(lambda: notifications.booking_changed(booking))
+    promote_waiting(session)
+    return booking
+
+
+def release_reserved_places(now=None) -> int:
+    """Promote waiting lists on sessions whose reserved places have been released; run it every few minutes."""
+    now = now or timezone.now()
+    promoted = 0
+    sessions = Session.objects.filter(reservations__release_on__lte=now, bookings__status=Booking.Status.WAITLISTED).distinct()
+    for session_id in sessions.values_list("pk", flat=True):
+        with transaction.atomic():
+            session = Session.objects.select_for_update().get(pk=session_id)
+            promoted += len(promote_waiting(session, now))
+    return promoted
+
+
+def can_take_register(user, session: Session) -> bool:
+    scope = scope_for(user)
+    return (scope.is_superuser or session.course.partnership_id in scope.coordinated_partnership_ids
+            or session.trainers.filter(person_id=scope.person_id).exists())
+
+
+@transaction.atomic
+def attendance_record(*, session: Session, actor, attended: dict[int, bool]) -> int:
+    """Mark who came; everyone who attended gets a training record that stays with them."""
+    if not can_take_register(actor, session):
+        raise PermissionDenied("Only the session's trainers and the partnership's coordinators take the register.")
+    changed = 0
+    for booking in session.bookings.filter(pk__in=attended, status__in=[Booking.Status.BOOKED, Booking.Status.ATTENDED, Booking.Status.NO_SHOW]):
+        status = Booking.Status.ATTENDED if attended[booking.pk] else Booking.Status.NO_SHOW
+        if booking.status != status:
+            booking.status = status
+            booking.save(update_fields=["status", "updated_at"])
+            changed += 1
+        if status == Booking.Status.ATTENDED:
+            TrainingRecord.objects.get_or_create(
+                person_id=booking.person_id, session=session,
+                defaults={"title": session.course.title, "course": session.course, "council_id": booking.council_id,
+                          "completed_on": timezone.localdate(session.starts_at), "hours": session.course.duration_hours},
+            )
+        else:
+            TrainingRecord.objects.filter(person_id=booking.person_id, session=session).delete()
+    return changed

@@ -1,0 +1,135 @@
+"""Booking rules: places, reserved places and their release, the waiting list, cancellation, attendance."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from icalendar import Calendar
+
+from partnering.learning import services
+from partnering.learning.models import Booking, Course, ReservedPlaces, Session, TrainingRecord
+from tests.factories import PersonFactory, employ
+
+pytestmark = pytest.mark.django_db
+
+
+def make_session(region, capacity=2, days=10, **extra):
+    course = Course.objects.create(partnership=region.network, title="ILM Level 3 Award", duration_hours=6)
+    start = timezone.now() + datetime.timedelta(days=days)
+    return Session.objects.create(course=course, starts_at=start, ends_at=start + datetime.timedelta(hours=6), capacity=capacity,
+                                  online_url="https://meet.example/ilm", **extra)
+
+
+def test_people_get_places_until_the_session_is_full_then_join_the_waiting_list(region):
+    session = make_session(region, capacity=2)
+    first = services.booking_create(session=session, person=region.staff_north, council=region.north)
+    second = services.booking_create(session=session, person=region.staff_south, council=region.south)
+    third = services.booking_create(session=session, person=region.lead_north, council=region.north)
+    assert [first.status, second.status, third.status] == ["booked", "booked", "waitlisted"]
+
+
+def test_a_cancellation_promotes_the_next_person_and_tells_them(region, django_capture_on_commit_callbacks):
+    session = make_session(region, capacity=1)
+    first = services.booking_create(session=session, person=region.staff_north, council=region.north)
+    waiting = services.booking_create(session=session, person=region.staff_south, council=region.south)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.booking_cancel(booking=first, actor=region.staff_north)
+    waiting.refresh_from_db()
+    assert waiting.status == Booking.Status.BOOKED
+    subjects = sorted(message.subject for message in mail.outbox)
+    assert subjects == ["A place came free for you: ILM Level 3 Award", "Booking cancelled: ILM Level 3 Award"]
+
+
+def test_reserved_places_are_kept_for_their_council_until_released(region):
+    session = make_session(region, capacity=2)
+    ReservedPlaces.objects.create(session=session, council=region.south, places=1, release_on=timezone.now() + datetime.timedelta(days=5))
+    services.booking_create(session=session, person=region.staff_north, council=region.north)
+    other_north = services.booking_create(session=session, person=region.lead_north, council=region.north)
+    assert other_north.status == Booking.Status.WAITLISTED  # the last place is South's
+    south = services.booking_create(session=session, person=region.staff_south, council=region.south)
+    assert south.status == Booking.Status.BOOKED and south.uses_reserved_place
+
+
+def test_released_reserved_places_go_to_the_waiting_list(region):
+    session = make_session(region, capacity=2)
+    reservation = ReservedPlaces.objects.create(session=session, council=region.south, places=1,
+                                                release_on=timezone.now() + datetime.timedelta(days=5))
+    services.booking_create(session=session, person=region.staff_north, council=region.north)
+    waiting = services.booking_create(session=session, person=region.lead_north, council=region.north)
+    assert services.release_reserved_places() == 0
+    reservation.release_on = timezone.now() - datetime.timedelta(minutes=1)
+    reservation.save()
+    assert services.release_reserved_places() == 1
+    waiting.refresh_from_db()
+    assert waiting.status == Booking.Status.BOOKED
+
+
+def test_a_person_with_two_employers_books_for_either_but_not_for_a_council_outside_the_partnership(region):
+    session = make_session(region)
+    assert {c.slug for c in services.councils_person_can_book_for(region.shared, session)} == {"north", "south"}
+    with pytest.raises(services.BookingRefused):
+        services.booking_create(session=session, person=region.staff_outsider, council=region.outsider)
+    booking = services.booking_create(session=session, person=region.shared, council=region.south)
+    assert booking.council == region.south
+
+
+def test_booking_twice_closed_windows_and_started_sessions_are_refused(region):
+    session = make_session(region, booking_closes_at=timezone.now() + datetime.timedelta(days=1))
+    services.booking_create(session=session, person=region.staff_north, council=region.north)
+    with pytest.raises(services.BookingRefused, match="already"):
+        services.booking_create(session=session, person=region.staff_north, council=region.north)
+    closed = make_session(region, booking_closes_at=timezone.now() - datetime.timedelta(hours=1))
+    with pytest.raises(services.BookingRefused, match="not open"):
+        services.booking_create(session=closed, person=region.staff_north, council=region.north)
+
+
+def test_someone_else_cannot_cancel_your_booking_but_your_lead_can(region):
+    from django.core.exceptions import PermissionDenied
+
+    session = make_session(region)
+    booking = services.booking_create(session=session, person=region.staff_north, council=region.north)
+    with pytest.raises(PermissionDenied):
+        services.booking_cancel(booking=booking, actor=region.staff_south)
+    services.booking_cancel(booking=booking, actor=region.lead_north)
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
+
+
+def test_the_invitation_is_a_calendar_event_for_the_session(region, django_capture_on_commit_callbacks):
+    session = make_session(region)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.booking_create(session=session, person=region.staff_north, council=region.north)
+    name, content, mimetype = mail.outbox[0].attachments[0]
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert name == "invitation.ics" and mimetype.startswith("text/calendar")
+    assert str(event["summary"]) == "ILM Level 3 Award" and event.decoded("dtstart") == session.starts_at.replace(microsecond=0)
+    assert "staff_north@example.test" in str(event["attendee"])
+
+
+def test_attendance_creates_a_training_record_that_stays_with_the_person(region):
+    session = make_session(region, days=-1)
+    booking = Booking.objects.create(session=session, person=region.staff_north, council=region.north, status=Booking.Status.BOOKED)
+    services.attendance_record(session=session, actor=region.coordinator, attended={booking.pk: True})
+    record = TrainingRecord.objects.get(person=region.staff_north)
+    assert record.title == "ILM Level 3 Award" and record.council == region.north
+    # A new employment elsewhere does not take it away.
+    from tests.factories import CouncilFactory
+
+    employ(region.staff_north, CouncilFactory())
+    assert TrainingRecord.objects.visible_to(region.staff_north).count() == 1
+    services.attendance_record(session=session, actor=region.coordinator, attended={booking.pk: False})
+    assert not TrainingRecord.objects.exists()
+
+
+def test_only_trainers_and_coordinators_take_the_register(region):
+    from django.core.exceptions import PermissionDenied
+
+    session = make_session(region)
+    with pytest.raises(PermissionDenied):
+        services.attendance_record(session=session, actor=region.staff_north, attended={})
+    trainer = PersonFactory()
+    session.trainers.add(employ(trainer, region.south, "trainer"))
+    services.attendance_record(session=session, actor=trainer, attended={})

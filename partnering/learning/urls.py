@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "learning"
+
+urlpatterns = [
+    path("catalogue/", views.catalogue, name="catalogue"),
+    path("catalogue/sessions/<int:pk>/", views.session_detail, name="session-detail"),
+    path("catalogue/sessions/<int:pk>/register/", views.register, name="register"),
+    path("me/bookings/", views.my_bookings, name="my-bookings"),
+    path("me/bookings/<int:pk>/cancel/", views.booking_cancel, name="booking-cancel"),
+    path("me/record/", views.my_record, name="my-record"),
+    path("learning/partnerships/<slug:slug>/courses/new/", views.course_create, name="course-create"),
+    path("learning/courses/<int:pk>/sessions/new/", views.session_create, name="session-create"),
+]

@@ -1,0 +1,168 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from partnering.organisations.models import Partnership
+from partnering.overlap.models import Equivalence, Group, can_decide
+
+from . import services
+from .forms import BookForm, CatalogueFilterForm, CourseForm, RegisterForm, SessionForm
+from .models import Booking, Course, ReservedPlaces, Session, TrainingRecord
+
+
+@login_required
+def catalogue(request):
+    sessions = (Session.objects.visible_to(request.user).upcoming().filter(cancelled_at__isnull=True)
+                .select_related("course__partnership", "course__topic", "venue__council").prefetch_related("reservations"))
+    form = CatalogueFilterForm(request.GET or None)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data.get("q"):
+            sessions = sessions.filter(Q(course__title__icontains=data["q"]) | Q(course__summary__icontains=data["q"]))
+        if data.get("topic"):
+            sessions = sessions.filter(course__topic=data["topic"])
+        if data.get("method"):
+            sessions = sessions.filter(course__delivery_method=data["method"])
+        if data.get("language"):
+            sessions = sessions.filter(course__language=data["language"])
+        if data.get("date_from"):
+            sessions = sessions.filter(starts_at__date__gte=data["date_from"])
+    page = Paginator(sessions, 20).get_page(request.GET.get("page"))
+    council = request.acting_council
+    rows = [(session, services.places(session).left_for(council.pk) if council else services.places(session).general_left) for session in page.object_list]
+    return TemplateResponse(request, "learning/catalogue.html", {"form": form, "page": page, "rows": rows})
+
+
+@login_required
+def session_detail(request, pk):
+    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("course__partnership", "course__topic", "venue__council"), pk=pk)
+    councils = services.councils_person_can_book_for(request.user, session)
+    acting = request.acting_council
+    form = BookForm(request.POST or None, councils=councils, initial={"council": acting if acting in councils else (councils[0] if councils else None)})
+    if request.method == "POST":
+        if not councils:
+            raise Http404(_("Page not found"))
+        if form.is_valid():
+            try:
+                booking = services.booking_create(session=session, person=request.user, council=form.cleaned_data["council"])
+            except services.BookingRefused as refusal:
+                messages.error(request, str(refusal))
+                return redirect(session)
+            if booking.status == Booking.Status.BOOKED:
+                messages.success(request, _("You have a place on %(session)s. We have emailed you a calendar invitation.") % {"session": session})
+            else:
+                messages.success(request, _("The session is full, so you are on the waiting list. We will email you if a place comes free."))
+            return redirect("learning:my-bookings")
+    mine = Booking.objects.filter(session=session, person=request.user).exclude(status=Booking.Status.CANCELLED).first()
+    free = services.places(session)
+    return TemplateResponse(request, "learning/session_detail.html", {
+        "session": session, "form": form, "councils": councils, "mine": mine, "places": free,
+        "places_for_me": free.left_for(form.initial["council"].pk) if form.initial.get("council") else free.general_left,
+        "trainers": session.trainers.select_related("person", "council"), "can_take_register": services.can_take_register(request.user, session),
+    })
+
+
+@login_required
+def my_bookings(request):
+    bookings = Booking.objects.filter(person=request.user).select_related("session__course", "session__venue", "council").order_by("-created_at")
+    return TemplateResponse(request, "learning/my_bookings.html", {"bookings": bookings})
+
+
+@login_required
+@require_POST
+def booking_cancel(request, pk):
+    booking = get_object_or_404(Booking.objects.visible_to(request.user), pk=pk)
+    try:
+        services.booking_cancel(booking=booking, actor=request.user)
+    except PermissionDenied:
+        raise Http404(_("Page not found")) from None
+    except services.BookingRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Booking cancelled."))
+    return redirect("learning:my-bookings")
+
+
+@login_required
+def register(request, pk):
+    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("course"), pk=pk)
+    if not services.can_take_register(request.user, session):
+        raise Http404(_("Page not found"))
+    bookings = list(session.bookings.filter(status__in=[Booking.Status.BOOKED, Booking.Status.ATTENDED, Booking.Status.NO_SHOW])
+                    .select_related("person", "council").order_by("person__full_name"))
+    form = RegisterForm(request.POST or None, bookings=bookings)
+    if request.method == "POST" and form.is_valid():
+        services.attendance_record(session=session, actor=request.user, attended=form.attendance())
+        messages.success(request, _("Register saved. Everyone marked as attended has it on their training record."))
+        return redirect(request.path)
+    return TemplateResponse(request, "learning/register.html", {"session": session, "form": form})
+
+
+@login_required
+def my_record(request):
+    records = TrainingRecord.objects.visible_to(request.user).select_related("course", "council")
+    return TemplateResponse(request, "learning/my_record.html", {"records": records})
+
+
+# --- Coordinators: courses and sessions ---------------------------------------------------
+
+
+def _coordinated_partnership(request, slug) -> Partnership:
+    partnership = get_object_or_404(Partnership, slug=slug)
+    if not can_decide(request.user, partnership):
+        raise Http404(_("Page not found"))
+    return partnership
+
+
+@login_required
+def course_create(request, slug):
+    partnership = _coordinated_partnership(request, slug)
+    initial, equivalence = {}, None
+    group = Group.objects.visible_to(request.user).filter(pk=request.GET.get("group") or 0, partnership=partnership).first()
+    if group:
+        line = group.members.select_related("provision").order_by("-provision__learners_per_year").first().provision
+        initial = {"title": group.title, "topic": group.topic, "accreditation": line.accreditation, "level": line.level,
+                   "delivery_method": line.delivery_method or "classroom", "duration_hours": line.duration_hours,
+                   "commissioning_councils": list({m.provision.council_id for m in group.members.select_related("provision")})}
+        keys = {m.line_key for m in group.members.all()}
+        equivalence = next((e for e in Equivalence.objects.filter(partnership=partnership) if set(e.line_keys) <= keys), None)
+    form = CourseForm(request.POST or None, initial=initial, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            course = form.save(commit=False)
+            course.partnership = partnership
+            course.equivalence_id = request.POST.get("equivalence") or (equivalence.pk if equivalence else None)
+            course.save()
+            form.save_m2m()
+        messages.success(request, _("Course created. Add its sessions."))
+        return redirect("learning:session-create", course.pk)
+    return TemplateResponse(request, "learning/course_form.html", {"form": form, "partnership": partnership, "group": group, "equivalence": equivalence})
+
+
+@login_required
+def session_create(request, pk):
+    course = get_object_or_404(Course.objects.visible_to(request.user).select_related("partnership"), pk=pk)
+    if not can_decide(request.user, course.partnership):
+        raise Http404(_("Page not found"))
+    form = SessionForm(request.POST or None, course=course)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            session = form.save(commit=False)
+            session.course = course
+            session.save()
+            form.save_m2m()
+            for council, count in form.reservations().items():
+                if count:
+                    ReservedPlaces.objects.create(session=session, council=council, places=count, release_on=form.cleaned_data["reserved_release_on"])
+        messages.success(request, _("Session added to the catalogue."))
+        return redirect(session)
+    return TemplateResponse(request, "learning/session_form.html", {"form": form, "course": course,
+                                                                     "reserve_fields": [form[f"reserve_{c.pk}"] for c in form.members]})
