@@ -180,5 +180,3 @@ FORM_RENDERER = "partnering.core.forms.GovUKFormRenderer"
 # in a worker instead, with progress shown while they run.
 TASKS = {"default": {"BACKEND": ENV.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
-# Django 6 behaviour now: a link typed without a scheme is https.
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -47,6 +47,8 @@ class CourseForm(GovUKModelForm):
 
 
 class SessionForm(GovUKModelForm):
+    # A link typed without a scheme is https (Django 6's default, asked for explicitly on 5.2).
+    online_url = forms.URLField(label=_("online link"), required=False, assume_scheme="https")
     reserved_release_on = forms.DateTimeField(
         label=_("Reserved places are released to everyone on"), required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
