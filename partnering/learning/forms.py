@@ -99,3 +99,19 @@ class RegisterForm(GovUKForm):
 
     def attendance(self) -> dict[int, bool]:
         return {b.pk: self.cleaned_data[f"booking_{b.pk}"] == "attended" for b in self.bookings if self.cleaned_data.get(f"booking_{b.pk}")}
+
+
+class RequirementForm(GovUKModelForm):
+    class Meta:
+        from .models import Requirement
+
+        model = Requirement
+        fields = ["role", "title", "course", "equivalence", "refresh_months"]
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        from partnering.overlap.models import Equivalence
+
+        self.fields["course"].queryset = Course.objects.filter(partnership__memberships__council=council).distinct()
+        self.fields["equivalence"].queryset = Equivalence.objects.filter(partnership__memberships__council=council).distinct()
+        self.fields["refresh_months"].widget.attrs["class"] += " govuk-input--width-3"

@@ -164,11 +164,12 @@ class Booking(models.Model):
 
 class TrainingRecordQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """A record belongs to the person, wherever they work; others see it only with their consent (later)."""
+        """A record belongs to the person, wherever they work; a council's leads see it once the person shares it."""
         scope = scope_for(user)
         if scope.is_superuser:
             return self.all()
-        return self.filter(person_id=scope.person_id)
+        shared_with_me = RecordShare.objects.filter(council_id__in=scope.lead_council_ids, revoked_at__isnull=True).values("person_id")
+        return self.filter(Q(person_id=scope.person_id) | Q(person_id__in=shared_with_me))
 
 
 class TrainingRecord(models.Model):
@@ -194,3 +195,56 @@ class TrainingRecord(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.completed_on})"
+
+
+class RecordShare(models.Model):
+    """A person's consent for a council's leads to see their training record."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="record_shares")
+    council = models.ForeignKey("organisations.Council", on_delete=models.CASCADE, related_name="+", verbose_name=_("council"))
+    granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("record shared with a council")
+        verbose_name_plural = _("records shared with councils")
+        constraints = [models.UniqueConstraint(fields=["person", "council"], condition=Q(revoked_at__isnull=True), name="record_share_one_open")]
+
+    def __str__(self):
+        return f"{self.person} → {self.council}"
+
+
+class RequirementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        scope = scope_for(user)
+        return self.all() if scope.is_superuser else self.filter(council_id__in=scope.council_ids)
+
+    def editable_by(self, user):
+        scope = scope_for(user)
+        return self.all() if scope.is_superuser else self.filter(council_id__in=scope.lead_council_ids)
+
+
+class Requirement(models.Model):
+    """Training a council requires of people in a role, refreshed every so many months."""
+
+    council = models.ForeignKey("organisations.Council", on_delete=models.CASCADE, related_name="requirements", verbose_name=_("council"))
+    role = models.CharField(_("for people who are"), max_length=20, choices=[("staff", _("Member of staff")), ("lead", _("L&D or HR lead")), ("trainer", _("Trainer"))])
+    title = models.CharField(_("training required"), max_length=300)
+    course = models.ForeignKey(Course, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("course that satisfies it"))
+    equivalence = models.ForeignKey("overlap.Equivalence", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                    verbose_name=_("or any course in this confirmed equivalence"))
+    refresh_months = models.PositiveSmallIntegerField(_("refresh every (months)"), null=True, blank=True)
+
+    objects = RequirementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["council__name", "role", "title"]
+        verbose_name = _("training requirement")
+        verbose_name_plural = _("training requirements")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def audit_council(self):
+        return self.council

@@ -11,6 +11,10 @@ urlpatterns = [
     path("me/bookings/", views.my_bookings, name="my-bookings"),
     path("me/bookings/<int:pk>/cancel/", views.booking_cancel, name="booking-cancel"),
     path("me/record/", views.my_record, name="my-record"),
+    path("me/record/share/<slug:slug>/", views.record_share, name="record-share"),
+    path("learning/councils/<slug:slug>/people/<int:pk>/record/", views.person_record, name="person-record"),
+    path("learning/councils/<slug:slug>/requirements/", views.requirements, name="requirements"),
+    path("learning/councils/<slug:slug>/bookings/", views.council_bookings, name="council-bookings"),
     path("learning/partnerships/<slug:slug>/courses/new/", views.course_create, name="course-create"),
     path("learning/courses/<int:pk>/sessions/new/", views.session_create, name="session-create"),
 ]

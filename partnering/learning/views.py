@@ -4,18 +4,25 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partnering.core import audit
+from partnering.core.models import AuditEntry
+from partnering.mapping.spreadsheets import csv_bytes
 from partnering.organisations.models import Partnership
+from partnering.organisations.selectors import council_managed_by
 from partnering.overlap.models import Equivalence, Group, can_decide
+from partnering.people.models import Person
 
 from . import services
-from .forms import BookForm, CatalogueFilterForm, CourseForm, RegisterForm, SessionForm
-from .models import Booking, Course, ReservedPlaces, Session, TrainingRecord
+from .forms import BookForm, CatalogueFilterForm, CourseForm, RegisterForm, RequirementForm, SessionForm
+from .models import Booking, Course, RecordShare, Requirement, ReservedPlaces, Session
+from .selectors import record_overview
 
 
 @login_required
@@ -108,8 +115,70 @@ def register(request, pk):
 
 @login_required
 def my_record(request):
-    records = TrainingRecord.objects.visible_to(request.user).select_related("course", "council")
-    return TemplateResponse(request, "learning/my_record.html", {"records": records})
+    overview = record_overview(request.user, viewer=request.user)
+    if request.GET.get("format") == "csv":
+        rows = [[r.title, r.completed_on.isoformat(), r.council.short_name if r.council else "", r.hours] for r in overview["records"]]
+        response = HttpResponse(csv_bytes([_("Learning"), _("Completed"), _("While working for"), _("Hours")], rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="training-record.csv"'
+        return response
+    shares = {s.council_id for s in RecordShare.objects.filter(person=request.user, revoked_at__isnull=True)}
+    return TemplateResponse(request, "learning/my_record.html", {**overview, "shared_with": shares})
+
+
+@login_required
+@require_POST
+def record_share(request, slug):
+    """The person lets (or stops letting) one of their councils' leads see their record."""
+    from partnering.organisations.models import Council
+
+    council = get_object_or_404(Council, slug=slug, pk__in=[e.council_id for e in request.user.current_employments()])
+    with transaction.atomic():
+        current = RecordShare.objects.filter(person=request.user, council=council, revoked_at__isnull=True).first()
+        if current:
+            current.revoked_at = timezone.now()
+            current.save(update_fields=["revoked_at"])
+            messages.success(request, _("%(council)s can no longer see your training record.") % {"council": council.short_name})
+        else:
+            RecordShare.objects.create(person=request.user, council=council)
+            messages.success(request, _("%(council)s's L&D and HR leads can now see your training record.") % {"council": council.short_name})
+    return redirect("learning:my-record")
+
+
+@login_required
+def person_record(request, slug, pk):
+    """A lead sees which of their council's requirements a person meets, once the person has shared their record."""
+    council = council_managed_by(request.user, slug)
+    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+    shared = RecordShare.objects.filter(person=person, council=council, revoked_at__isnull=True).exists()
+    overview = record_overview(person, viewer=request.user, councils=[council]) if shared else None
+    return TemplateResponse(request, "learning/person_record.html", {"council": council, "person": person, "shared": shared, "overview": overview})
+
+
+@login_required
+def requirements(request, slug):
+    council = council_managed_by(request.user, slug)
+    form = RequirementForm(request.POST or None, council=council)
+    if request.method == "POST" and form.is_valid():
+        requirement = form.save(commit=False)
+        requirement.council = council
+        requirement.save()
+        audit.record(actor=request.user, instance=requirement, action=AuditEntry.Action.CREATE)
+        messages.success(request, _("Requirement added."))
+        return redirect(request.path)
+    return TemplateResponse(request, "learning/requirements.html", {
+        "council": council, "form": form, "requirements": Requirement.objects.editable_by(request.user).filter(council=council).select_related("course", "equivalence")})
+
+
+@login_required
+def council_bookings(request, slug):
+    """A lead's view of their council's bookings: places used, reserved places unused, no-shows."""
+    council = council_managed_by(request.user, slug)
+    bookings = (Booking.objects.visible_to(request.user).filter(council=council).exclude(status=Booking.Status.CANCELLED)
+                .select_related("person", "session__course").order_by("session__starts_at", "person__full_name"))
+    reservations = ReservedPlaces.objects.filter(council=council, session__starts_at__gte=timezone.now()).select_related("session__course")
+    reserved = [(r, r.session.bookings.filter(council=council, uses_reserved_place=True).holding_a_place().count()) for r in reservations]
+    counts = {status: bookings.filter(status=status).count() for status in Booking.Status.values}
+    return TemplateResponse(request, "learning/council_bookings.html", {"council": council, "bookings": bookings, "reserved": reserved, "counts": counts})
 
 
 # --- Coordinators: courses and sessions ---------------------------------------------------
