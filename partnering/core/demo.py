@@ -301,8 +301,20 @@ def load_demo() -> DemoReport:
     report.returns = _load_returns(demo_refs, councils, venues_by_council, by_partnership=partnerships)
     report.overlap_groups = _analyse_overlap([partnerships[slugify(name)] for name in DEMO_PARTNERSHIPS])
     report.sessions = _schedule_sessions([partnerships[slugify(name)] for name in DEMO_PARTNERSHIPS])
+    _require_training([councils[ref.slug] for ref in demo_refs])
     report.accounts = sorted(demo_accounts.items())
     return report
+
+
+def _require_training(demo_councils) -> None:
+    """What each demo council requires: safeguarding and induction for staff, first aid for trainers."""
+    from partnering.learning.models import Requirement
+
+    wanted = [("staff", "Safeguarding Children Level 1", 36), ("staff", "Corporate Induction", None),
+              ("trainer", "Emergency First Aid at Work", 36)]
+    for council in demo_councils:
+        for role, title, months in wanted:
+            Requirement.objects.get_or_create(council=council, role=role, title=title, defaults={"refresh_months": months})
 
 
 def _schedule_sessions(demo_partnerships) -> int:
