@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -28,7 +28,8 @@ from .selectors import record_overview
 @login_required
 def catalogue(request):
     sessions = (Session.objects.visible_to(request.user).upcoming().filter(cancelled_at__isnull=True)
-                .select_related("course__partnership", "course__topic", "venue__council").prefetch_related("reservations"))
+                .select_related("course__partnership", "course__topic", "venue__council")
+                .prefetch_related("reservations", Prefetch("bookings", queryset=Booking.objects.holding_a_place().only("council_id", "uses_reserved_place", "session_id"), to_attr="holding")))
     form = CatalogueFilterForm(request.GET or None)
     if form.is_valid():
         data = form.cleaned_data

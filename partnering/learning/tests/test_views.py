@@ -85,3 +85,18 @@ def test_coordinator_creates_a_course_from_an_overlap_group_and_adds_a_session(s
 
 def test_only_coordinators_create_courses(sign_in, region):
     assert sign_in(region.lead_north).get(f"/learning/partnerships/{region.network.slug}/courses/new/").status_code == 404
+
+
+def test_catalogue_query_count_does_not_grow_with_sessions(sign_in, region, session):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = sign_in(region.staff_north)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/catalogue/")
+    for days in range(8, 18):
+        start = timezone.now() + datetime.timedelta(days=days)
+        Session.objects.create(course=session.course, starts_at=start, capacity=5, online_url="https://meet.example/y")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/catalogue/")
+    assert len(many) == len(few)
