@@ -17,6 +17,7 @@ class CatalogueFilterForm(forms.Form):
     method = forms.ChoiceField(label=_("Delivery method"), choices=[("", _("All methods")), *DELIVERY_METHOD_LABELS.items()], required=False)
     language = forms.ChoiceField(label=_("Language"), choices=[("", _("Any language")), *Course.Language.choices], required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    within_km = forms.IntegerField(label=_("Within (km of where you work)"), required=False, min_value=1, max_value=500)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,7 +39,8 @@ class BookForm(forms.Form):
 class CourseForm(GovUKModelForm):
     class Meta:
         model = Course
-        fields = ["title", "summary", "topic", "accreditation", "level", "delivery_method", "duration_hours", "language", "commissioning_councils"]
+        fields = ["title", "summary", "topic", "accreditation", "level", "delivery_method", "duration_hours", "language",
+                  "commissioning_councils", "requires_approval"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 4}), "commissioning_councils": forms.SelectMultiple(attrs={"size": 8})}
 
     def __init__(self, *args, partnership, **kwargs):

@@ -36,6 +36,7 @@ class Course(models.Model):
     commissioning_councils = models.ManyToManyField("organisations.Council", blank=True, related_name="+", verbose_name=_("commissioned by"))
     equivalence = models.ForeignKey("overlap.Equivalence", on_delete=models.SET_NULL, null=True, blank=True, related_name="courses",
                                     verbose_name=_("equivalence group it satisfies"))
+    requires_approval = models.BooleanField(_("bookings need approval by the council's L&D or HR lead"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CourseQuerySet.as_manager()
@@ -130,6 +131,7 @@ class BookingQuerySet(models.QuerySet):
 
 class Booking(models.Model):
     class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
         BOOKED = "booked", _("Booked")
         WAITLISTED = "waitlisted", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
@@ -248,3 +250,18 @@ class Requirement(models.Model):
     @property
     def audit_council(self):
         return self.council
+
+
+class Interest(models.Model):
+    """Someone would come to a provisional session: demand before a room is booked."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="interests")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    council = models.ForeignKey("organisations.Council", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "person"], name="interest_once_per_person")]
+
+    def __str__(self):
+        return f"{self.person} – {self.session}"

@@ -42,3 +42,37 @@ def record_overview(person, *, viewer, councils=None) -> dict:
                     for n in needs]
         employments.append((employment, statuses))
     return {"records": records, "employments": employments}
+
+
+HOURS_IN_A_DAY = 7.4  # a council's working day: 37 hours a week
+
+
+def learning_reports(partnership) -> dict:
+    """What a partnership's joint learning delivered, from bookings of its courses."""
+    from collections import defaultdict
+
+    from django.db.models import Count, Q
+
+    from .models import Booking, Course
+
+    bookings = Booking.objects.filter(session__course__partnership=partnership)
+    by_council = list(
+        bookings.values("council__short_name").annotate(
+            booked=Count("pk", filter=Q(status__in=["booked", "attended", "no_show"])),
+            attended=Count("pk", filter=Q(status="attended")), no_show=Count("pk", filter=Q(status="no_show")),
+        ).order_by("council__short_name")
+    )
+    for row in by_council:
+        decided = row["attended"] + row["no_show"]
+        row["no_show_rate"] = round(100 * row["no_show"] / decided) if decided else None
+    days = defaultdict(float)
+    for topic, hours in bookings.filter(status="attended").values_list("session__course__topic__name", "session__course__duration_hours"):
+        days[topic or "–"] += float(hours or 0) / HOURS_IN_A_DAY
+    welsh = list(
+        Course.objects.filter(partnership=partnership, language__in=["cy", "bilingual"]).annotate(
+            sessions_held=Count("sessions", filter=Q(sessions__bookings__status="attended"), distinct=True),
+            staff_attended=Count("sessions__bookings__person", filter=Q(sessions__bookings__status="attended"), distinct=True),
+        ).order_by("title")
+    )
+    return {"by_council": by_council, "learner_days": sorted(((t, round(d, 1)) for t, d in days.items()), key=lambda r: -r[1]),
+            "welsh_courses": welsh, "hours_in_a_day": HOURS_IN_A_DAY}

@@ -85,7 +85,9 @@ def booking_create(*, session: Session, person, council) -> Booking:
     if Booking.objects.filter(session=session, person=person).exclude(status=Booking.Status.CANCELLED).exists():
         raise BookingRefused(_("You already have a place or a waiting-list place on this session."))
     booking = Booking(session=session, person=person, council=council, created_at=now)
-    if not _take_place(session, booking, now):
+    if session.course.requires_approval:
+        booking.status = Booking.Status.PENDING  # no place is held until the council's lead approves
+    elif not _take_place(session, booking, now):
         booking.status = Booking.Status.WAITLISTED
     booking.save()
     audit.record(actor=person, instance=booking, action=AuditEntry.Action.CREATE)
@@ -114,7 +116,7 @@ def booking_cancel(*, booking: Booking, actor) -> Booking:
     scope = scope_for(actor)
     if booking.person_id != scope.person_id and not scope.can_manage_council(booking.council_id):
         raise PermissionDenied("Only the person, or their council's lead, can cancel a booking.")
-    if booking.status not in (Booking.Status.BOOKED, Booking.Status.WAITLISTED):
+    if booking.status not in (Booking.Status.BOOKED, Booking.Status.WAITLISTED, Booking.Status.PENDING):
         raise BookingRefused(_("This booking cannot be cancelled now."))
     if session.starts_at and session.starts_at <= timezone.now():
         raise BookingRefused(_("The session has started; it is too late to cancel."))
@@ -166,3 +168,54 @@ def attendance_record(*, session: Session, actor, attended: dict[int, bool]) -> 
         else:
             TrainingRecord.objects.filter(person_id=booking.person_id, session=session).delete()
     return changed
+
+
+@transaction.atomic
+def booking_decide(*, booking: Booking, actor, approve: bool) -> Booking:
+    """The council's lead approves a booking (it then takes a place, or joins the waiting list) or declines it."""
+    session = Session.objects.select_for_update().get(pk=booking.session_id)
+    booking.refresh_from_db()
+    if not scope_for(actor).can_manage_council(booking.council_id):
+        raise PermissionDenied("Only the council's L&D or HR lead approves its staff's bookings.")
+    if booking.status != Booking.Status.PENDING:
+        raise BookingRefused(_("This booking is not waiting for approval."))
+    before = audit.snapshot(booking)
+    if not approve:
+        booking.status = Booking.Status.CANCELLED
+    elif not _take_place(session, booking, timezone.now()):
+        booking.status = Booking.Status.WAITLISTED
+    booking.save(update_fields=["status", "uses_reserved_place", "updated_at"])
+    audit.record(actor=actor, instance=booking, action=AuditEntry.Action.UPDATE, before=before)
+    transaction.on_commit(lambda: notifications.booking_changed(booking))
+    return booking
+
+
+def interest_register(*, session: Session, person, council):
+    from .models import Interest
+
+    if not session.is_provisional:
+        raise BookingRefused(_("This session has a date: book a place instead."))
+    if council not in councils_person_can_book_for(person, session):
+        raise BookingRefused(_("You can book only for a council you work for that is in %(partnership)s.") % {"partnership": session.course.partnership})
+    interest, _created = Interest.objects.get_or_create(session=session, person=person, defaults={"council": council})
+    return interest
+
+
+def distance_km(a_lat, a_lon, b_lat, b_lon) -> float | None:
+    """Great-circle distance in kilometres (haversine)."""
+    import math
+
+    if None in (a_lat, a_lon, b_lat, b_lon):
+        return None
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def work_base_of(person, council):
+    """Where the person works for this council: their work base, else the council's head office."""
+    employment = Employment.objects.current().filter(person=person, council=council).select_related("work_base", "council").first()
+    if employment and employment.work_base and employment.work_base.latitude is not None:
+        return employment.work_base.latitude, employment.work_base.longitude
+    return (council.latitude, council.longitude) if council else (None, None)

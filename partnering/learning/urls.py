@@ -15,6 +15,8 @@ urlpatterns = [
     path("learning/councils/<slug:slug>/people/<int:pk>/record/", views.person_record, name="person-record"),
     path("learning/councils/<slug:slug>/requirements/", views.requirements, name="requirements"),
     path("learning/councils/<slug:slug>/bookings/", views.council_bookings, name="council-bookings"),
+    path("learning/bookings/<int:pk>/decide/", views.booking_decide, name="booking-decide"),
+    path("learning/partnerships/<slug:slug>/reports/", views.reports, name="reports"),
     path("learning/partnerships/<slug:slug>/courses/new/", views.course_create, name="course-create"),
     path("learning/courses/<int:pk>/sessions/new/", views.session_create, name="session-create"),
 ]

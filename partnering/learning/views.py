@@ -22,7 +22,7 @@ from partnering.people.models import Person
 from . import services
 from .forms import BookForm, CatalogueFilterForm, CourseForm, RegisterForm, RequirementForm, SessionForm
 from .models import Booking, Course, RecordShare, Requirement, ReservedPlaces, Session
-from .selectors import record_overview
+from .selectors import learning_reports, record_overview
 
 
 @login_required
@@ -43,8 +43,12 @@ def catalogue(request):
             sessions = sessions.filter(course__language=data["language"])
         if data.get("date_from"):
             sessions = sessions.filter(starts_at__date__gte=data["date_from"])
-    page = Paginator(sessions, 20).get_page(request.GET.get("page"))
     council = request.acting_council
+    if form.is_valid() and form.cleaned_data.get("within_km") and council:
+        lat, lon = services.work_base_of(request.user, council)
+        limit = form.cleaned_data["within_km"]
+        sessions = [s for s in sessions if s.online_url or (s.venue and (services.distance_km(lat, lon, s.venue.latitude, s.venue.longitude) or 0) <= limit)]
+    page = Paginator(sessions, 20).get_page(request.GET.get("page"))
     rows = [(session, services.places(session).left_for(council.pk) if council else services.places(session).general_left) for session in page.object_list]
     return TemplateResponse(request, "learning/catalogue.html", {"form": form, "page": page, "rows": rows})
 
@@ -58,13 +62,23 @@ def session_detail(request, pk):
     if request.method == "POST":
         if not councils:
             raise Http404(_("Page not found"))
+        if form.is_valid() and session.is_provisional:
+            try:
+                services.interest_register(session=session, person=request.user, council=form.cleaned_data["council"])
+            except services.BookingRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _("Thank you: we will tell the organisers you are interested."))
+            return redirect(session)
         if form.is_valid():
             try:
                 booking = services.booking_create(session=session, person=request.user, council=form.cleaned_data["council"])
             except services.BookingRefused as refusal:
                 messages.error(request, str(refusal))
                 return redirect(session)
-            if booking.status == Booking.Status.BOOKED:
+            if booking.status == Booking.Status.PENDING:
+                messages.success(request, _("Your booking is waiting for your council's L&D or HR lead to approve it."))
+            elif booking.status == Booking.Status.BOOKED:
                 messages.success(request, _("You have a place on %(session)s. We have emailed you a calendar invitation.") % {"session": session})
             else:
                 messages.success(request, _("The session is full, so you are on the waiting list. We will email you if a place comes free."))
@@ -75,6 +89,7 @@ def session_detail(request, pk):
         "session": session, "form": form, "councils": councils, "mine": mine, "places": free,
         "places_for_me": free.left_for(form.initial["council"].pk) if form.initial.get("council") else free.general_left,
         "trainers": session.trainers.select_related("person", "council"), "can_take_register": services.can_take_register(request.user, session),
+        "interested": session.interests.filter(person=request.user).exists(), "interest_count": session.interests.count(),
     })
 
 
@@ -179,7 +194,33 @@ def council_bookings(request, slug):
     reservations = ReservedPlaces.objects.filter(council=council, session__starts_at__gte=timezone.now()).select_related("session__course")
     reserved = [(r, r.session.bookings.filter(council=council, uses_reserved_place=True).holding_a_place().count()) for r in reservations]
     counts = {status: bookings.filter(status=status).count() for status in Booking.Status.values}
-    return TemplateResponse(request, "learning/council_bookings.html", {"council": council, "bookings": bookings, "reserved": reserved, "counts": counts})
+    pending = bookings.filter(status=Booking.Status.PENDING)
+    return TemplateResponse(request, "learning/council_bookings.html", {
+        "council": council, "bookings": bookings, "reserved": reserved, "counts": counts, "pending": pending})
+
+
+@login_required
+@require_POST
+def booking_decide(request, pk):
+    booking = get_object_or_404(Booking.objects.visible_to(request.user).select_related("council"), pk=pk)
+    try:
+        services.booking_decide(booking=booking, actor=request.user, approve=request.POST.get("decision") == "approve")
+    except PermissionDenied:
+        raise Http404(_("Page not found")) from None
+    except services.BookingRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Decision saved; the person has been emailed."))
+    return redirect("learning:council-bookings", booking.council.slug)
+
+
+@login_required
+def reports(request, slug):
+    """Attendance and no-shows by council, learner days by topic, and learning delivered in Welsh."""
+    from partnering.mapping.selectors import partnership_dashboard_or_404
+
+    partnership = partnership_dashboard_or_404(request.user, slug)
+    return TemplateResponse(request, "learning/reports.html", {"partnership": partnership, **learning_reports(partnership)})
 
 
 # --- Coordinators: courses and sessions ---------------------------------------------------

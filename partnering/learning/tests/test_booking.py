@@ -133,3 +133,39 @@ def test_only_trainers_and_coordinators_take_the_register(region):
     trainer = PersonFactory()
     session.trainers.add(employ(trainer, region.south, "trainer"))
     services.attendance_record(session=session, actor=trainer, attended={})
+
+
+def test_a_course_needing_approval_holds_no_place_until_the_lead_approves(region):
+    session = make_session(region, capacity=1)
+    session.course.requires_approval = True
+    session.course.save()
+    pending = services.booking_create(session=session, person=region.staff_north, council=region.north)
+    assert pending.status == Booking.Status.PENDING and services.places(session).general_left == 1
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.booking_decide(booking=pending, actor=region.lead_south, approve=True)
+    approved = services.booking_decide(booking=pending, actor=region.lead_north, approve=True)
+    assert approved.status == Booking.Status.BOOKED
+    second = services.booking_create(session=session, person=region.lead_north, council=region.north)
+    assert services.booking_decide(booking=second, actor=region.lead_north, approve=True).status == Booking.Status.WAITLISTED
+    third = services.booking_create(session=session, person=region.shared, council=region.north)
+    assert services.booking_decide(booking=third, actor=region.lead_north, approve=False).status == Booking.Status.CANCELLED
+
+
+def test_provisional_sessions_collect_interest_instead_of_bookings(region):
+    course = Course.objects.create(partnership=region.network, title="Menopause Awareness")
+    provisional = Session.objects.create(course=course, capacity=20)
+    services.interest_register(session=provisional, person=region.staff_north, council=region.north)
+    services.interest_register(session=provisional, person=region.staff_north, council=region.north)  # once only
+    assert provisional.interests.count() == 1
+    with pytest.raises(services.BookingRefused, match="not open"):
+        services.booking_create(session=provisional, person=region.staff_south, council=region.south)
+    with pytest.raises(services.BookingRefused):
+        services.interest_register(session=make_session(region), person=region.staff_south, council=region.south)
+
+
+def test_distance_between_two_places():
+    swansea, neath = (51.616, -3.944), (51.592, -3.781)
+    assert 11 < services.distance_km(*swansea, *neath) < 12.5
+    assert services.distance_km(None, 0, 1, 1) is None

@@ -100,3 +100,44 @@ def test_catalogue_query_count_does_not_grow_with_sessions(sign_in, region, sess
     with CaptureQueriesContext(connection) as many:
         client.get("/catalogue/")
     assert len(many) == len(few)
+
+
+def test_catalogue_filters_by_distance_from_where_you_work(sign_in, region, session):
+    from partnering.organisations.models import Venue
+
+    far = Venue.objects.create(council=region.south, name="Far Hall", latitude=53.4, longitude=-3.0, sharing="public")
+    start = timezone.now() + datetime.timedelta(days=9)
+    distant = Session.objects.create(course=session.course, starts_at=start, capacity=5, venue=far)
+    client = sign_in(region.staff_north)  # North's head office is at 51.6, -3.9 in the factories
+    nearby = [s for s, _left in client.get("/catalogue/?within_km=50").context["rows"]]
+    assert session in nearby and distant not in nearby  # online sessions are never too far
+    assert distant in [s for s, _left in client.get("/catalogue/?within_km=400").context["rows"]]
+
+
+def test_reports_count_attendance_learner_days_and_welsh_courses(sign_in, region, session):
+    session.course.duration_hours = 7.4
+    session.course.save()
+    Booking.objects.create(session=session, person=region.staff_north, council=region.north, status="attended")
+    Booking.objects.create(session=session, person=region.staff_south, council=region.south, status="no_show")
+    page = sign_in(region.coordinator).get(f"/learning/partnerships/{region.network.slug}/reports/")
+    rows = {row["council__short_name"]: row for row in page.context["by_council"]}
+    assert rows["North"]["attended"] == 1 and rows["South"]["no_show_rate"] == 100
+    assert page.context["learner_days"] == [("–", 1.0)]
+    assert [(c.title, c.staff_attended) for c in page.context["welsh_courses"]] == [("Excel Intermediate", 1)]
+
+
+def test_reports_are_not_for_staff_or_other_partnerships(sign_in, region, client):
+    assert sign_in(region.staff_north).get(f"/learning/partnerships/{region.network.slug}/reports/").status_code == 404
+    client.logout()
+    assert sign_in(region.staff_outsider).get(f"/learning/partnerships/{region.network.slug}/reports/").status_code == 404
+
+
+def test_leads_approve_bookings_from_their_view(sign_in, region, session):
+    session.course.requires_approval = True
+    session.course.save()
+    booking = Booking.objects.create(session=session, person=region.staff_north, council=region.north, status="pending")
+    client = sign_in(region.lead_north)
+    assert booking in client.get(f"/learning/councils/{region.north.slug}/bookings/").context["pending"]
+    client.post(f"/learning/bookings/{booking.pk}/decide/", {"decision": "approve"})
+    booking.refresh_from_db()
+    assert booking.status == "booked"
