@@ -854,6 +854,46 @@ WELSH.update({
     "Add required training": "Ychwanegu hyfforddiant gofynnol",
 })
 
+# Approvals, interest, distance and reports (issue 5).
+WELSH.update({
+    "Within (km of where you work)": "O fewn (km i ble rydych yn gweithio)",
+    "bookings need approval by the council's L&D or HR lead": "rhaid i arweinydd D&D neu AD y cyngor gymeradwyo archebion",
+    "Waiting for approval": "Yn aros am gymeradwyaeth",
+    "This booking is not waiting for approval.": "Nid yw’r archeb hon yn aros am gymeradwyaeth.",
+    "This session has a date: book a place instead.": "Mae gan y sesiwn hon ddyddiad: archebwch le yn lle hynny.",
+    "Thank you: we will tell the organisers you are interested.": "Diolch: byddwn yn dweud wrth y trefnwyr bod gennych ddiddordeb.",
+    "Your booking is waiting for your council's L&D or HR lead to approve it.": "Mae eich archeb yn aros i arweinydd D&D neu AD eich cyngor ei chymeradwyo.",
+    "Decision saved; the person has been emailed.": "Penderfyniad wedi’i gadw; mae’r person wedi cael e-bost.",
+    "Waiting for your approval": "Yn aros am eich cymeradwyaeth",
+    "Approve": "Cymeradwyo",
+    "Decline": "Gwrthod",
+    "Nothing is waiting for approval.": "Nid oes dim yn aros am gymeradwyaeth.",
+    "Learning reports": "Adroddiadau dysgu",
+    "Attendance by council": "Presenoldeb fesul cyngor",
+    "Places taken": "Lleoedd a gymerwyd",
+    "No-show rate": "Cyfradd absenoldeb",
+    "Learner days by topic": "Diwrnodau dysgwyr fesul pwnc",
+    "Hours attended divided by a working day of %(hours_in_a_day)s hours.": "Oriau a fynychwyd wedi’u rhannu â diwrnod gwaith o %(hours_in_a_day)s awr.",
+    "Learner days": "Diwrnodau dysgwyr",
+    "Nobody has attended yet.": "Nid oes neb wedi mynychu eto.",
+    "Learning delivered in Welsh": "Dysgu a gyflwynwyd yn Gymraeg",
+    "For reporting under the Welsh Language Standards: courses delivered in Welsh or bilingually, and how many staff attended them.": "Ar gyfer adrodd o dan Safonau’r Gymraeg: cyrsiau a gyflwynwyd yn Gymraeg neu’n ddwyieithog, a faint o staff a’u mynychodd.",
+    "Sessions held": "Sesiynau a gynhaliwyd",
+    "Staff who attended": "Staff a fynychodd",
+    "No courses in Welsh yet.": "Dim cyrsiau yn Gymraeg eto.",
+    "You have told the organisers you are interested.": "Rydych wedi dweud wrth y trefnwyr bod gennych ddiddordeb.",
+    "I would come": "Byddwn i’n dod",
+    "learning reports": "adroddiadau dysgu",
+})
+WELSH_PLURALS.update({
+    "The date and place are not set yet. %(counter)s person has said they would come.": [
+        "Nid yw’r dyddiad a’r lle wedi’u pennu eto. Mae %(counter)s person wedi dweud y byddai’n dod.",
+        "Nid yw’r dyddiad a’r lle wedi’u pennu eto. Mae %(counter)s berson wedi dweud y byddent yn dod.",
+        "Nid yw’r dyddiad a’r lle wedi’u pennu eto. Mae %(counter)s o bobl wedi dweud y byddent yn dod.",
+        "Nid yw’r dyddiad a’r lle wedi’u pennu eto. Mae %(counter)s o bobl wedi dweud y byddent yn dod.",
+    ],
+})
+
 
 def apply(path="locale/cy/LC_MESSAGES/django.po"):
     import polib
