@@ -117,3 +117,27 @@ class RequirementForm(GovUKModelForm):
         self.fields["course"].queryset = Course.objects.filter(partnership__memberships__council=council).distinct()
         self.fields["equivalence"].queryset = Equivalence.objects.filter(partnership__memberships__council=council).distinct()
         self.fields["refresh_months"].widget.attrs["class"] += " govuk-input--width-3"
+
+
+class EvaluationForm(GovUKModelForm):
+    class Meta:
+        from .models import Evaluation
+
+        model = Evaluation
+        fields = ["reaction", "learned", "intended_use"]
+        widgets = {"reaction": forms.RadioSelect, "learned": forms.Textarea(attrs={"rows": 3}), "intended_use": forms.Textarea(attrs={"rows": 3})}
+
+
+class FollowUpForm(GovUKModelForm):
+    class Meta:
+        from .models import Evaluation
+
+        model = Evaluation
+        fields = ["follow_up"]
+        widgets = {"follow_up": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_follow_up(self):
+        text = self.cleaned_data["follow_up"].strip()
+        if not text:
+            raise forms.ValidationError(_("Tell us what has changed, even if the answer is nothing."))
+        return text

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -36,7 +38,8 @@ class Course(models.Model):
     commissioning_councils = models.ManyToManyField("organisations.Council", blank=True, related_name="+", verbose_name=_("commissioned by"))
     equivalence = models.ForeignKey("overlap.Equivalence", on_delete=models.SET_NULL, null=True, blank=True, related_name="courses",
                                     verbose_name=_("equivalence group it satisfies"))
-    requires_approval = models.BooleanField(_("bookings need approval by the council's L&D or HR lead"), default=False)
+    requires_approval = models.BooleanField(_("bookings need the line manager's approval"), default=False,
+                                            help_text=_("Approved by the person's line manager, or the council's L&D or HR lead."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CourseQuerySet.as_manager()
@@ -122,8 +125,12 @@ class BookingQuerySet(models.QuerySet):
         scope = scope_for(user)
         if scope.is_superuser:
             return self.all()
+        from partnering.people.models import Employment
+
+        managed = Employment.objects.current().filter(line_manager_id=scope.person_id).values("person_id")
         return self.filter(Q(person_id=scope.person_id) | Q(council_id__in=scope.lead_council_ids)
-                           | Q(session__course__partnership_id__in=scope.coordinated_partnership_ids))
+                           | Q(session__course__partnership_id__in=scope.coordinated_partnership_ids)
+                           | Q(person_id__in=managed, status="pending"))
 
     def holding_a_place(self):
         return self.filter(status__in=[Booking.Status.BOOKED, Booking.Status.ATTENDED, Booking.Status.NO_SHOW])
@@ -265,3 +272,30 @@ class Interest(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.session}"
+
+
+class Evaluation(models.Model):
+    """What an attendee thought straight after the session, and what changed three months on."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="evaluation")
+    reaction = models.PositiveSmallIntegerField(_("how useful was it?"), choices=[(5, _("Very useful")), (4, _("Useful")), (3, _("Neither useful nor not")),
+                                                                                   (2, _("Not very useful")), (1, _("Not useful at all"))])
+    learned = models.TextField(_("what did you learn?"), blank=True)
+    intended_use = models.TextField(_("how will you use it at work?"), blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    follow_up = models.TextField(_("three months on, what has changed in your work?"), blank=True)
+    follow_up_at = models.DateTimeField(null=True, blank=True)
+    follow_up_requested_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        constraints = [models.CheckConstraint(condition=Q(reaction__gte=1) & Q(reaction__lte=5), name="evaluation_reaction_1_to_5")]
+
+    def __str__(self):
+        return f"{self.booking}: {self.reaction}"
+
+    @property
+    def follow_up_due(self) -> bool:
+        starts = self.booking.session.starts_at
+        return not self.follow_up_at and starts is not None and starts + datetime.timedelta(days=90) <= timezone.now()

@@ -175,8 +175,8 @@ def booking_decide(*, booking: Booking, actor, approve: bool) -> Booking:
     """The council's lead approves a booking (it then takes a place, or joins the waiting list) or declines it."""
     session = Session.objects.select_for_update().get(pk=booking.session_id)
     booking.refresh_from_db()
-    if not scope_for(actor).can_manage_council(booking.council_id):
-        raise PermissionDenied("Only the council's L&D or HR lead approves its staff's bookings.")
+    if not can_approve(actor, booking):
+        raise PermissionDenied("Only the person's line manager, or the council's L&D or HR lead, approves a booking.")
     if booking.status != Booking.Status.PENDING:
         raise BookingRefused(_("This booking is not waiting for approval."))
     before = audit.snapshot(booking)
@@ -188,6 +188,26 @@ def booking_decide(*, booking: Booking, actor, approve: bool) -> Booking:
     audit.record(actor=actor, instance=booking, action=AuditEntry.Action.UPDATE, before=before)
     transaction.on_commit(lambda: notifications.booking_changed(booking))
     return booking
+
+
+def can_approve(user, booking: Booking) -> bool:
+    """The person's line manager in that council, or the council's L&D or HR lead."""
+    if scope_for(user).can_manage_council(booking.council_id):
+        return True
+    return Employment.objects.current().filter(person_id=booking.person_id, council_id=booking.council_id, line_manager=user).exists()
+
+
+def bookings_awaiting(user):
+    """Bookings this person may approve: their council's (as lead) and their direct reports' (as line manager)."""
+    from django.db.models import Q
+
+    scope = scope_for(user)
+    reports = Employment.objects.current().filter(line_manager=user).values_list("person_id", "council_id")
+    as_manager = Q()
+    for person_id, council_id in reports:
+        as_manager |= Q(person_id=person_id, council_id=council_id)
+    query = Q(council_id__in=scope.lead_council_ids) | as_manager if reports else Q(council_id__in=scope.lead_council_ids)
+    return Booking.objects.filter(query, status=Booking.Status.PENDING).select_related("person", "session__course", "council")
 
 
 def interest_register(*, session: Session, person, council):

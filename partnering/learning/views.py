@@ -20,8 +20,17 @@ from partnering.overlap.models import Equivalence, Group, can_decide
 from partnering.people.models import Person
 
 from . import services
-from .forms import BookForm, CatalogueFilterForm, CourseForm, RegisterForm, RequirementForm, SessionForm
-from .models import Booking, Course, RecordShare, Requirement, ReservedPlaces, Session
+from .forms import (
+    BookForm,
+    CatalogueFilterForm,
+    CourseForm,
+    EvaluationForm,
+    FollowUpForm,
+    RegisterForm,
+    RequirementForm,
+    SessionForm,
+)
+from .models import Booking, Course, Evaluation, RecordShare, Requirement, ReservedPlaces, Session
 from .selectors import learning_reports, record_overview
 
 
@@ -77,7 +86,7 @@ def session_detail(request, pk):
                 messages.error(request, str(refusal))
                 return redirect(session)
             if booking.status == Booking.Status.PENDING:
-                messages.success(request, _("Your booking is waiting for your council's L&D or HR lead to approve it."))
+                messages.success(request, _("Your booking is waiting for your line manager (or your council's L&D or HR lead) to approve it."))
             elif booking.status == Booking.Status.BOOKED:
                 messages.success(request, _("You have a place on %(session)s. We have emailed you a calendar invitation.") % {"session": session})
             else:
@@ -95,7 +104,8 @@ def session_detail(request, pk):
 
 @login_required
 def my_bookings(request):
-    bookings = Booking.objects.filter(person=request.user).select_related("session__course", "session__venue", "council").order_by("-created_at")
+    bookings = (Booking.objects.filter(person=request.user).select_related("session__course", "session__venue", "council", "evaluation")
+                .order_by("-created_at"))
     return TemplateResponse(request, "learning/my_bookings.html", {"bookings": bookings})
 
 
@@ -211,7 +221,13 @@ def booking_decide(request, pk):
         messages.error(request, str(refusal))
     else:
         messages.success(request, _("Decision saved; the person has been emailed."))
-    return redirect("learning:council-bookings", booking.council.slug)
+    return redirect(request.POST.get("next") or "learning:approvals")
+
+
+@login_required
+def approvals(request):
+    """Bookings waiting for this person's approval, as line manager or lead."""
+    return TemplateResponse(request, "learning/approvals.html", {"pending": services.bookings_awaiting(request.user)})
 
 
 @login_required
@@ -220,7 +236,8 @@ def reports(request, slug):
     from partnering.mapping.selectors import partnership_dashboard_or_404
 
     partnership = partnership_dashboard_or_404(request.user, slug)
-    return TemplateResponse(request, "learning/reports.html", {"partnership": partnership, **learning_reports(partnership)})
+    return TemplateResponse(request, "learning/reports.html", {"partnership": partnership, **learning_reports(partnership),
+                                                               "courses": partnership.courses.order_by("title")})
 
 
 # --- Coordinators: courses and sessions ---------------------------------------------------
@@ -277,3 +294,54 @@ def session_create(request, pk):
         return redirect(session)
     return TemplateResponse(request, "learning/session_form.html", {"form": form, "course": course,
                                                                      "reserve_fields": [form[f"reserve_{c.pk}"] for c in form.members]})
+
+
+def _own_attended_booking(request, pk) -> Booking:
+    return get_object_or_404(Booking.objects.filter(person=request.user, status=Booking.Status.ATTENDED).select_related("session__course"), pk=pk)
+
+
+@login_required
+def evaluate(request, pk):
+    booking = _own_attended_booking(request, pk)
+    if Evaluation.objects.filter(booking=booking).exists():
+        return redirect("learning:follow-up", pk)
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.booking = booking
+        form.save()
+        messages.success(request, _("Thank you for your evaluation. We will ask what changed in three months."))
+        return redirect("learning:my-bookings")
+    return TemplateResponse(request, "learning/evaluate.html", {"booking": booking, "form": form})
+
+
+@login_required
+def follow_up(request, pk):
+    booking = _own_attended_booking(request, pk)
+    evaluation = get_object_or_404(Evaluation, booking=booking)
+    if not evaluation.follow_up_due:
+        messages.error(request, _("The three-month follow-up opens three months after the session."))
+        return redirect("learning:my-bookings")
+    form = FollowUpForm(request.POST or None, instance=evaluation)
+    if request.method == "POST" and form.is_valid():
+        evaluation = form.save(commit=False)
+        evaluation.follow_up_at = timezone.now()
+        evaluation.save()
+        messages.success(request, _("Thank you: your follow-up is saved."))
+        return redirect("learning:my-bookings")
+    return TemplateResponse(request, "learning/evaluate.html", {"booking": booking, "form": form, "follow_up": True})
+
+
+@login_required
+def course_evaluations(request, pk):
+    """Results per course and per session, for the partnership's coordinators and board and member councils' leads."""
+    from django.db.models import Avg, Count
+
+    from partnering.mapping.selectors import partnerships_with_dashboards
+
+    course = get_object_or_404(Course.objects.filter(partnership__in=partnerships_with_dashboards(request.user)).distinct(), pk=pk)
+    evaluations = Evaluation.objects.filter(booking__session__course=course).select_related("booking__session")
+    per_session = (evaluations.values("booking__session__starts_at", "booking__session_id")
+                   .annotate(responses=Count("pk"), average=Avg("reaction"), follow_ups=Count("follow_up_at")).order_by("booking__session__starts_at"))
+    summary = evaluations.aggregate(responses=Count("pk"), average=Avg("reaction"), follow_ups=Count("follow_up_at"))
+    return TemplateResponse(request, "learning/course_evaluations.html", {
+        "course": course, "summary": summary, "per_session": per_session, "comments": evaluations.order_by("-submitted_at")[:50]})

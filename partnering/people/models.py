@@ -119,6 +119,10 @@ class Employment(models.Model):
         "organisations.Venue", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("work base"),
     )
+    line_manager = models.ForeignKey(
+        "Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="managed_employments",
+        verbose_name=_("line manager"),
+    )
 
     objects = EmploymentQuerySet.as_manager()
 

@@ -169,3 +169,21 @@ def test_distance_between_two_places():
     swansea, neath = (51.616, -3.944), (51.592, -3.781)
     assert 11 < services.distance_km(*swansea, *neath) < 12.5
     assert services.distance_km(None, 0, 1, 1) is None
+
+
+def test_the_line_manager_approves_and_others_cannot(region):
+    from django.core.exceptions import PermissionDenied
+
+    from partnering.people.models import Employment
+
+    session = make_session(region)
+    session.course.requires_approval = True
+    session.course.save()
+    manager = PersonFactory()
+    Employment.objects.filter(person=region.staff_north, council=region.north).update(line_manager=manager)
+    pending = services.booking_create(session=session, person=region.staff_north, council=region.north)
+    assert list(services.bookings_awaiting(manager)) == [pending]
+    assert list(services.bookings_awaiting(PersonFactory())) == []
+    with pytest.raises(PermissionDenied):
+        services.booking_decide(booking=pending, actor=region.staff_south, approve=True)
+    assert services.booking_decide(booking=pending, actor=manager, approve=True).status == Booking.Status.BOOKED

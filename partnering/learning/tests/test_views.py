@@ -141,3 +141,34 @@ def test_leads_approve_bookings_from_their_view(sign_in, region, session):
     client.post(f"/learning/bookings/{booking.pk}/decide/", {"decision": "approve"})
     booking.refresh_from_db()
     assert booking.status == "booked"
+
+
+def test_attendees_evaluate_then_follow_up_three_months_later(sign_in, region, session, client):
+    from django.core import mail
+    from django.core.management import call_command
+
+    from partnering.learning.models import Evaluation
+
+    booking = Booking.objects.create(session=session, person=region.staff_north, council=region.north, status="attended")
+    me = sign_in(region.staff_north)
+    assert me.post(f"/me/bookings/{booking.pk}/evaluate/", {"reaction": "9"}).status_code == 200  # out of range
+    me.post(f"/me/bookings/{booking.pk}/evaluate/", {"reaction": "4", "learned": "Pivot tables", "intended_use": "Monthly returns"})
+    evaluation = Evaluation.objects.get()
+    assert evaluation.reaction == 4
+    assert me.get(f"/me/bookings/{booking.pk}/follow-up/").status_code == 302  # not due yet
+    Session.objects.filter(pk=session.pk).update(starts_at=timezone.now() - datetime.timedelta(days=91))
+    call_command("send_follow_ups", stdout=open("/dev/null", "w"))
+    assert len(mail.outbox) == 1 and f"/me/bookings/{booking.pk}/follow-up/" in mail.outbox[0].body
+    me.post(f"/me/bookings/{booking.pk}/follow-up/", {"follow_up": "I built the dashboard."})
+    evaluation.refresh_from_db()
+    assert evaluation.follow_up_at is not None
+    client.logout()
+    results = sign_in(region.coordinator).get(f"/learning/courses/{session.course.pk}/evaluations/")
+    assert results.context["summary"]["responses"] == 1 and "I built the dashboard." in results.content.decode()
+    client.logout()
+    assert sign_in(region.staff_outsider).get(f"/learning/courses/{session.course.pk}/evaluations/").status_code == 404
+
+
+def test_someone_elses_booking_cannot_be_evaluated(sign_in, region, session):
+    booking = Booking.objects.create(session=session, person=region.staff_north, council=region.north, status="attended")
+    assert sign_in(region.staff_south).get(f"/me/bookings/{booking.pk}/evaluate/").status_code == 404
