@@ -894,6 +894,50 @@ WELSH_PLURALS.update({
     ],
 })
 
+# Line managers and evaluations (issue 5).
+WELSH.update({
+    "Tell us what has changed, even if the answer is nothing.": "Dywedwch wrthym beth sydd wedi newid, hyd yn oed os mai dim yw’r ateb.",
+    "Three months on: %(course)s": "Tri mis yn ddiweddarach: %(course)s",
+    "What has changed in your work since the course? Tell us here: %(link)s": "Beth sydd wedi newid yn eich gwaith ers y cwrs? Dywedwch wrthym yma: %(link)s",
+    "bookings need the line manager's approval": "rhaid i’r rheolwr llinell gymeradwyo archebion",
+    "Approved by the person's line manager, or the council's L&D or HR lead.": "Wedi’i gymeradwyo gan reolwr llinell y person, neu arweinydd D&D neu AD y cyngor.",
+    "how useful was it?": "pa mor ddefnyddiol oedd e?",
+    "Very useful": "Defnyddiol iawn",
+    "Useful": "Defnyddiol",
+    "Neither useful nor not": "Ddim yn ddefnyddiol nac yn ddiwerth",
+    "Not very useful": "Ddim yn ddefnyddiol iawn",
+    "Not useful at all": "Ddim yn ddefnyddiol o gwbl",
+    "what did you learn?": "beth ddysgoch chi?",
+    "how will you use it at work?": "sut fyddwch chi’n ei ddefnyddio yn y gwaith?",
+    "three months on, what has changed in your work?": "tri mis yn ddiweddarach, beth sydd wedi newid yn eich gwaith?",
+    "evaluation": "gwerthusiad",
+    "evaluations": "gwerthusiadau",
+    "Your booking is waiting for your line manager (or your council's L&D or HR lead) to approve it.": "Mae eich archeb yn aros i’ch rheolwr llinell (neu arweinydd D&D neu AD eich cyngor) ei chymeradwyo.",
+    "Thank you for your evaluation. We will ask what changed in three months.": "Diolch am eich gwerthusiad. Byddwn yn gofyn beth newidiodd ymhen tri mis.",
+    "The three-month follow-up opens three months after the session.": "Mae’r dilyniant tri mis yn agor dri mis ar ôl y sesiwn.",
+    "Thank you: your follow-up is saved.": "Diolch: mae eich dilyniant wedi’i gadw.",
+    "line manager": "rheolwr llinell",
+    "Bookings to approve": "Archebion i’w cymeradwyo",
+    "Evaluations": "Gwerthusiadau",
+    "Evaluations: %(title)s": "Gwerthusiadau: %(title)s",
+    "%(responses)s responses, average usefulness %(average)s out of 5; %(follow_ups)s three-month follow-ups.": "%(responses)s o ymatebion, defnyddioldeb cyfartalog %(average)s allan o 5; %(follow_ups)s o ddilyniannau tri mis.",
+    "By session": "Fesul sesiwn",
+    "Responses": "Ymatebion",
+    "Average usefulness": "Defnyddioldeb cyfartalog",
+    "Follow-ups": "Dilyniannau",
+    "What people said": "Beth ddywedodd pobl",
+    "Learned:": "Wedi dysgu:",
+    "Will use it:": "Bydd yn ei ddefnyddio:",
+    "Three months on:": "Tri mis yn ddiweddarach:",
+    "No evaluations yet.": "Dim gwerthusiadau eto.",
+    "Three months on": "Tri mis yn ddiweddarach",
+    "How was it?": "Sut oedd e?",
+    "Send": "Anfon",
+    "Tell us how it was": "Dywedwch wrthym sut oedd e",
+    "Three months on: what changed?": "Tri mis yn ddiweddarach: beth newidiodd?",
+    "No courses yet.": "Dim cyrsiau eto.",
+})
+
 
 def apply(path="locale/cy/LC_MESSAGES/django.po"):
     import polib
