@@ -141,3 +141,44 @@ class FollowUpForm(GovUKModelForm):
         if not text:
             raise forms.ValidationError(_("Tell us what has changed, even if the answer is nothing."))
         return text
+
+
+CERTIFICATE_TYPES = {".pdf", ".jpg", ".jpeg", ".png"}
+CERTIFICATE_MAX_BYTES = 5 * 1024 * 1024
+
+
+class EvidenceForm(GovUKForm):
+    title = forms.CharField(label=_("What you did"), max_length=300, help_text=_("For example: Emergency First Aid at Work, St John Ambulance."))
+    completed_on = forms.DateField(label=_("Completed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    hours = forms.DecimalField(label=_("Hours"), min_value=0, max_digits=6, decimal_places=2, required=False)
+    council = forms.ModelChoiceField(label=_("Council to check it"), queryset=None, empty_label=None)
+    certificate = forms.FileField(label=_("Certificate"), help_text=_("A PDF or a photo (JPEG or PNG), up to 5 MB."))
+    input_widths = {"hours": "govuk-input--width-5"}
+
+    def __init__(self, *args, councils, **kwargs):
+        super().__init__(*args, **kwargs)
+        from partnering.organisations.models import Council
+
+        self.fields["council"].queryset = Council.objects.filter(pk__in=[c.pk for c in councils])
+
+    def clean_completed_on(self):
+        from django.utils import timezone
+
+        day = self.cleaned_data["completed_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date must be today or in the past."))
+        return day
+
+    def clean_certificate(self):
+        from pathlib import PurePath
+
+        upload = self.cleaned_data["certificate"]
+        if PurePath(upload.name).suffix.lower() not in CERTIFICATE_TYPES:
+            raise forms.ValidationError(_("The certificate must be a PDF, JPEG or PNG file."))
+        if upload.size > CERTIFICATE_MAX_BYTES:
+            raise forms.ValidationError(_("The certificate must be 5 MB or smaller."))
+        head = upload.read(8)
+        upload.seek(0)
+        if not (head.startswith(b"%PDF") or head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG")):
+            raise forms.ValidationError(_("The file is not a PDF, JPEG or PNG, whatever its name says."))
+        return upload

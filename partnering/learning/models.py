@@ -299,3 +299,46 @@ class Evaluation(models.Model):
     def follow_up_due(self) -> bool:
         starts = self.booking.session.starts_at
         return not self.follow_up_at and starts is not None and starts + datetime.timedelta(days=90) <= timezone.now()
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        scope = scope_for(user)
+        if scope.is_superuser:
+            return self.all()
+        return self.filter(Q(person_id=scope.person_id) | Q(council_id__in=scope.lead_council_ids))
+
+
+class Evidence(models.Model):
+    """Training done elsewhere, with its certificate; it joins the record once a lead approves it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a lead to check")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Not accepted")
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="evidence")
+    council = models.ForeignKey("organisations.Council", on_delete=models.CASCADE, related_name="+", verbose_name=_("council to check it"))
+    title = models.CharField(_("what you did"), max_length=300)
+    completed_on = models.DateField(_("completed"))
+    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2, null=True, blank=True)
+    certificate = models.FileField(_("certificate"), upload_to="evidence/%Y/%m/")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    record = models.OneToOneField(TrainingRecord, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("evidence of training")
+        verbose_name_plural = _("evidence of training")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def audit_council(self):
+        return self.council

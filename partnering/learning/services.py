@@ -239,3 +239,24 @@ def work_base_of(person, council):
     if employment and employment.work_base and employment.work_base.latitude is not None:
         return employment.work_base.latitude, employment.work_base.longitude
     return (council.latitude, council.longitude) if council else (None, None)
+
+
+@transaction.atomic
+def evidence_decide(*, evidence, actor, approve: bool):
+    """A lead accepts (it becomes a training record) or declines evidence of training done elsewhere."""
+    from .models import Evidence
+
+    evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
+    if not scope_for(actor).can_manage_council(evidence.council_id):
+        raise PermissionDenied("Only the council's L&D or HR lead checks evidence.")
+    if evidence.status != Evidence.Status.PENDING:
+        raise BookingRefused(_("This evidence has already been checked."))
+    before = audit.snapshot(evidence)
+    evidence.status = Evidence.Status.APPROVED if approve else Evidence.Status.REJECTED
+    evidence.decided_by, evidence.decided_at = actor, timezone.now()
+    if approve:
+        evidence.record = TrainingRecord.objects.create(person_id=evidence.person_id, title=evidence.title, completed_on=evidence.completed_on,
+                                                        council_id=evidence.council_id, hours=evidence.hours)
+    evidence.save()
+    audit.record(actor=actor, instance=evidence, action=AuditEntry.Action.UPDATE, before=before)
+    return evidence

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from partnering.core import audit
 from partnering.core.models import AuditEntry
+from partnering.core.tenancy import scope_for
 from partnering.mapping.spreadsheets import csv_bytes
 from partnering.organisations.models import Partnership
 from partnering.organisations.selectors import council_managed_by
@@ -25,12 +28,14 @@ from .forms import (
     CatalogueFilterForm,
     CourseForm,
     EvaluationForm,
+    EvidenceForm,
     FollowUpForm,
     RegisterForm,
     RequirementForm,
     SessionForm,
 )
-from .models import Booking, Course, Evaluation, RecordShare, Requirement, ReservedPlaces, Session
+from .models import Booking, Course, Evaluation, Evidence, RecordShare, Requirement, ReservedPlaces, Session
+from .pdf import record_pdf
 from .selectors import learning_reports, record_overview
 
 
@@ -142,13 +147,18 @@ def register(request, pk):
 @login_required
 def my_record(request):
     overview = record_overview(request.user, viewer=request.user)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(record_pdf(request.user, overview), content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="training-record.pdf"'
+        return response
     if request.GET.get("format") == "csv":
         rows = [[r.title, r.completed_on.isoformat(), r.council.short_name if r.council else "", r.hours] for r in overview["records"]]
         response = HttpResponse(csv_bytes([_("Learning"), _("Completed"), _("While working for"), _("Hours")], rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="training-record.csv"'
         return response
     shares = {s.council_id for s in RecordShare.objects.filter(person=request.user, revoked_at__isnull=True)}
-    return TemplateResponse(request, "learning/my_record.html", {**overview, "shared_with": shares})
+    evidence = Evidence.objects.filter(person=request.user).select_related("council")
+    return TemplateResponse(request, "learning/my_record.html", {**overview, "shared_with": shares, "evidence": evidence})
 
 
 @login_required
@@ -226,8 +236,51 @@ def booking_decide(request, pk):
 
 @login_required
 def approvals(request):
-    """Bookings waiting for this person's approval, as line manager or lead."""
-    return TemplateResponse(request, "learning/approvals.html", {"pending": services.bookings_awaiting(request.user)})
+    """Bookings waiting for this person's approval, as line manager or lead, and evidence for leads to check."""
+    scope = scope_for(request.user)
+    evidence = Evidence.objects.filter(council_id__in=scope.lead_council_ids, status=Evidence.Status.PENDING).select_related("person", "council")
+    return TemplateResponse(request, "learning/approvals.html", {"pending": services.bookings_awaiting(request.user), "evidence": evidence})
+
+
+@login_required
+def evidence_add(request):
+    councils = [e.council for e in request.user.current_employments()]
+    if not councils:
+        raise Http404(_("Page not found"))
+    form = EvidenceForm(request.POST or None, request.FILES or None, councils=councils, initial={"council": request.acting_council})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        evidence = Evidence(person=request.user, council=data["council"], title=data["title"], completed_on=data["completed_on"], hours=data["hours"])
+        evidence.certificate.save(data["certificate"].name, data["certificate"], save=False)
+        evidence.save()
+        audit.record(actor=request.user, instance=evidence, action=AuditEntry.Action.CREATE)
+        messages.success(request, _("Sent to %(council)s's L&D or HR lead to check.") % {"council": data["council"].short_name})
+        return redirect("learning:my-record")
+    return TemplateResponse(request, "learning/evidence_form.html", {"form": form})
+
+
+@login_required
+def evidence_file(request, pk):
+    evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
+    with evidence.certificate.open("rb") as handle:
+        response = HttpResponse(handle.read(), content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{Path(evidence.certificate.name).name}"'
+    return response
+
+
+@login_required
+@require_POST
+def evidence_decide(request, pk):
+    evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
+    try:
+        services.evidence_decide(evidence=evidence, actor=request.user, approve=request.POST.get("decision") == "approve")
+    except PermissionDenied:
+        raise Http404(_("Page not found")) from None
+    except services.BookingRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Evidence checked."))
+    return redirect("learning:approvals")
 
 
 @login_required

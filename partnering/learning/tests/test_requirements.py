@@ -87,3 +87,32 @@ def test_leads_manage_requirements_and_see_their_councils_bookings(sign_in, regi
     other = sign_in(region.lead_south)
     assert other.get(f"/learning/councils/{region.north.slug}/requirements/").status_code == 404
     assert other.get(f"/learning/councils/{region.north.slug}/bookings/").status_code == 404
+
+
+def test_evidence_from_elsewhere_joins_the_record_once_a_lead_accepts_it(sign_in, region, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from partnering.learning.models import Evidence
+
+    me = sign_in(region.staff_north)
+    bad = me.post("/me/record/evidence/new/", {"title": "EFAW", "completed_on": "2025-02-01", "council": region.north.pk,
+                                              "certificate": SimpleUploadedFile("cert.pdf", b"MZ not a pdf")})
+    assert "not a PDF, JPEG or PNG" in bad.content.decode() and not Evidence.objects.exists()
+    me.post("/me/record/evidence/new/", {"title": "EFAW", "completed_on": "2025-02-01", "council": region.north.pk, "hours": "6",
+                                         "certificate": SimpleUploadedFile("cert.pdf", b"%PDF-1.4 certificate")})
+    evidence = Evidence.objects.get()
+    client.logout()
+    assert sign_in(region.lead_south).post(f"/learning/evidence/{evidence.pk}/decide/", {"decision": "approve"}).status_code == 404
+    client.logout()
+    lead = sign_in(region.lead_north)
+    assert evidence in lead.get("/me/approvals/").context["evidence"]
+    assert lead.get(f"/learning/evidence/{evidence.pk}/file/").content == b"%PDF-1.4 certificate"
+    lead.post(f"/learning/evidence/{evidence.pk}/decide/", {"decision": "approve"})
+    evidence.refresh_from_db()
+    assert evidence.status == "approved" and evidence.record.title == "EFAW" and evidence.record.person == region.staff_north
+
+
+def test_record_downloads_as_pdf(sign_in, region):
+    TrainingRecord.objects.create(person=region.staff_north, title="Manual Handling", completed_on=datetime.date(2025, 1, 1))
+    response = sign_in(region.staff_north).get("/me/record/?format=pdf")
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
