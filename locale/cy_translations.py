@@ -938,6 +938,36 @@ WELSH.update({
     "No courses yet.": "Dim cyrsiau eto.",
 })
 
+# Evidence of training and the PDF record (issue 5).
+WELSH.update({
+    "What you did": "Beth wnaethoch chi",
+    "For example: Emergency First Aid at Work, St John Ambulance.": "Er enghraifft: Cymorth Cyntaf Brys yn y Gwaith, Ambiwlans Sant Ioan.",
+    "Completed on": "Wedi’i gwblhau ar",
+    "Council to check it": "Y cyngor i’w wirio",
+    "Certificate": "Tystysgrif",
+    "A PDF or a photo (JPEG or PNG), up to 5 MB.": "PDF neu lun (JPEG neu PNG), hyd at 5 MB.",
+    "The date must be today or in the past.": "Rhaid i’r dyddiad fod heddiw neu yn y gorffennol.",
+    "The certificate must be a PDF, JPEG or PNG file.": "Rhaid i’r dystysgrif fod yn ffeil PDF, JPEG neu PNG.",
+    "The certificate must be 5 MB or smaller.": "Rhaid i’r dystysgrif fod yn 5 MB neu’n llai.",
+    "The file is not a PDF, JPEG or PNG, whatever its name says.": "Nid yw’r ffeil yn PDF, JPEG na PNG, beth bynnag y mae ei henw’n ei ddweud.",
+    "Waiting for a lead to check": "Yn aros i arweinydd ei gwirio",
+    "Approved": "Wedi’i gymeradwyo",
+    "Not accepted": "Heb ei dderbyn",
+    "council to check it": "y cyngor i’w wirio",
+    "what you did": "beth wnaethoch chi",
+    "certificate": "tystysgrif",
+    "evidence of training": "tystiolaeth o hyfforddiant",
+    "Printed %(date)s": "Argraffwyd %(date)s",
+    "This evidence has already been checked.": "Mae’r dystiolaeth hon eisoes wedi’i gwirio.",
+    "Sent to %(council)s's L&D or HR lead to check.": "Wedi’i hanfon at arweinydd D&D neu AD %(council)s i’w gwirio.",
+    "Evidence checked.": "Tystiolaeth wedi’i gwirio.",
+    "Evidence to check": "Tystiolaeth i’w gwirio",
+    "Add training done elsewhere": "Ychwanegu hyfforddiant a wnaed yn rhywle arall",
+    "Your council's L&D or HR lead checks the certificate; once they accept it, it joins your record.": "Mae arweinydd D&D neu AD eich cyngor yn gwirio’r dystysgrif; unwaith y byddant yn ei derbyn, bydd yn ymuno â’ch cofnod.",
+    "Send for checking": "Anfon i’w gwirio",
+    "Download your record (.pdf)": "Lawrlwytho eich cofnod (.pdf)",
+})
+
 
 def apply(path="locale/cy/LC_MESSAGES/django.po"):
     import polib
