@@ -69,7 +69,7 @@ class SessionForm(GovUKModelForm):
         self.fields["venue"].queryset = Venue.objects.filter(council__in=members).exclude(sharing="private").select_related("council")
         self.fields["trainers"].queryset = Employment.objects.current().filter(
             council__in=members, roles__role=CouncilRole.Role.TRAINER).select_related("person", "council").distinct()
-        for council in self.members:
+        for council in self.members if not self.instance.pk else []:
             self.fields[f"reserve_{council.pk}"] = forms.IntegerField(
                 label=_("Places reserved for %(council)s") % {"council": council.short_name}, min_value=0, required=False,
                 widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}))
@@ -79,6 +79,8 @@ class SessionForm(GovUKModelForm):
         reserved = sum(data.get(f"reserve_{c.pk}") or 0 for c in self.members)
         if data.get("capacity") and reserved > data["capacity"]:
             self.add_error("capacity", _("More places are reserved (%(reserved)d) than the session has.") % {"reserved": reserved})
+        if self.instance.pk:  # reserved places are set when a session is created
+            reserved = 0
         if reserved and not data.get("reserved_release_on"):
             self.add_error("reserved_release_on", _("Say when reserved places are released to everyone."))
         if not data.get("venue") and not data.get("online_url") and data.get("starts_at"):

@@ -34,6 +34,29 @@ def calendar(booking, *, cancel: bool) -> bytes:
     return cal.to_ical()
 
 
+def session_changed(session, *, now_dated: bool) -> int:
+    """Tell everyone with a place or a waiting-list place (and, once it has a date, everyone interested)."""
+    from .models import Booking
+
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for booking in session.bookings.filter(status__in=[Booking.Status.BOOKED, Booking.Status.WAITLISTED]).select_related("person"):
+            message = EmailMessage(_("Session changed: %(course)s") % {"course": session.course.title},
+                                   _("The details of %(session)s have changed. The attached invitation updates your calendar.") % {"session": session},
+                                   to=[booking.person.email])
+            if session.starts_at:
+                message.attach("invitation.ics", calendar(booking, cancel=False), "text/calendar; method=REQUEST")
+            message.send(fail_silently=False)
+            sent += 1
+        if now_dated:
+            for interest in session.interests.select_related("person"):
+                EmailMessage(_("A date is set: %(course)s") % {"course": session.course.title},
+                             _("You said you would come to %(course)s. It now has a date: %(session)s. Book a place in the catalogue.")
+                             % {"course": session.course.title, "session": session}, to=[interest.person.email]).send(fail_silently=False)
+                sent += 1
+    return sent
+
+
 def booking_changed(booking, *, promoted: bool = False) -> None:
     from .models import Booking
 

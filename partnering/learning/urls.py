@@ -26,4 +26,5 @@ urlpatterns = [
     path("learning/partnerships/<slug:slug>/reports/", views.reports, name="reports"),
     path("learning/partnerships/<slug:slug>/courses/new/", views.course_create, name="course-create"),
     path("learning/courses/<int:pk>/sessions/new/", views.session_create, name="session-create"),
+    path("learning/sessions/<int:pk>/edit/", views.session_edit, name="session-edit"),
 ]

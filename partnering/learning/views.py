@@ -22,7 +22,7 @@ from partnering.organisations.selectors import council_managed_by
 from partnering.overlap.models import Equivalence, Group, can_decide
 from partnering.people.models import Person
 
-from . import services
+from . import notifications, services
 from .forms import (
     BookForm,
     CatalogueFilterForm,
@@ -104,6 +104,7 @@ def session_detail(request, pk):
         "places_for_me": free.left_for(form.initial["council"].pk) if form.initial.get("council") else free.general_left,
         "trainers": session.trainers.select_related("person", "council"), "can_take_register": services.can_take_register(request.user, session),
         "interested": session.interests.filter(person=request.user).exists(), "interest_count": session.interests.count(),
+        "can_edit": can_decide(request.user, session.course.partnership),
     })
 
 
@@ -326,6 +327,24 @@ def course_create(request, slug):
         messages.success(request, _("Course created. Add its sessions."))
         return redirect("learning:session-create", course.pk)
     return TemplateResponse(request, "learning/course_form.html", {"form": form, "partnership": partnership, "group": group, "equivalence": equivalence})
+
+
+@login_required
+def session_edit(request, pk):
+    """Coordinators change a session (or give a provisional one its date); everyone affected is told."""
+    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("course__partnership"), pk=pk)
+    if not can_decide(request.user, session.course.partnership):
+        raise Http404(_("Page not found"))
+    was_provisional = session.is_provisional
+    form = SessionForm(request.POST or None, instance=session, course=session.course)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            session = form.save()
+            transaction.on_commit(lambda: notifications.session_changed(session, now_dated=was_provisional and not session.is_provisional))
+        messages.success(request, _("Session saved; everyone booked or interested has been told."))
+        return redirect(session)
+    return TemplateResponse(request, "learning/session_form.html", {"form": form, "course": session.course, "session": session,
+                                                                     "reserve_fields": []})
 
 
 @login_required

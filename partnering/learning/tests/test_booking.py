@@ -187,3 +187,10 @@ def test_the_line_manager_approves_and_others_cannot(region):
     with pytest.raises(PermissionDenied):
         services.booking_decide(booking=pending, actor=region.staff_south, approve=True)
     assert services.booking_decide(booking=pending, actor=manager, approve=True).status == Booking.Status.BOOKED
+
+
+def test_it_is_too_late_to_cancel_once_the_session_has_started(region):
+    session = make_session(region, days=-1)
+    booking = Booking.objects.create(session=session, person=region.staff_north, council=region.north, status=Booking.Status.BOOKED)
+    with pytest.raises(services.BookingRefused, match="too late"):
+        services.booking_cancel(booking=booking, actor=region.staff_north)

@@ -172,3 +172,36 @@ def test_attendees_evaluate_then_follow_up_three_months_later(sign_in, region, s
 def test_someone_elses_booking_cannot_be_evaluated(sign_in, region, session):
     booking = Booking.objects.create(session=session, person=region.staff_north, council=region.north, status="attended")
     assert sign_in(region.staff_south).get(f"/me/bookings/{booking.pk}/evaluate/").status_code == 404
+
+
+def test_a_provisional_session_given_a_date_tells_the_interested(sign_in, region, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from partnering.learning import services
+
+    course = Course.objects.create(partnership=region.network, title="Menopause Awareness")
+    provisional = Session.objects.create(course=course, capacity=20)
+    services.interest_register(session=provisional, person=region.staff_north, council=region.north)
+    client = sign_in(region.coordinator)
+    start = (timezone.localtime() + datetime.timedelta(days=30)).strftime("%Y-%m-%dT10:00")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/learning/sessions/{provisional.pk}/edit/", {"starts_at": start, "capacity": "20", "online_url": "meet.example/x"})
+    provisional.refresh_from_db()
+    assert response.status_code == 302 and provisional.starts_at is not None and provisional.online_url == "https://meet.example/x"
+    assert [m.to for m in mail.outbox] == [[region.staff_north.email]] and "now has a date" in mail.outbox[0].body
+
+
+def test_changing_a_session_sends_updated_invitations(sign_in, region, session, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    Booking.objects.create(session=session, person=region.staff_north, council=region.north, status="booked")
+    start = (timezone.localtime() + datetime.timedelta(days=12)).strftime("%Y-%m-%dT13:00")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_in(region.coordinator).post(f"/learning/sessions/{session.pk}/edit/", {"starts_at": start, "capacity": "10", "online_url": session.online_url})
+    assert mail.outbox[0].subject == "Session changed: Excel Intermediate" and mail.outbox[0].attachments[0][0] == "invitation.ics"
+
+
+def test_only_coordinators_change_sessions(sign_in, region, session):
+    assert sign_in(region.lead_north).get(f"/learning/sessions/{session.pk}/edit/").status_code == 404
