@@ -968,6 +968,17 @@ WELSH.update({
     "Download your record (.pdf)": "Lawrlwytho eich cofnod (.pdf)",
 })
 
+# Changing sessions (issue 5).
+WELSH.update({
+    "Session changed: %(course)s": "Sesiwn wedi newid: %(course)s",
+    "The details of %(session)s have changed. The attached invitation updates your calendar.": "Mae manylion %(session)s wedi newid. Mae’r gwahoddiad sydd ynghlwm yn diweddaru eich calendr.",
+    "A date is set: %(course)s": "Mae dyddiad wedi’i bennu: %(course)s",
+    "You said you would come to %(course)s. It now has a date: %(session)s. Book a place in the catalogue.": "Dywedoch y byddech yn dod i %(course)s. Mae ganddo ddyddiad nawr: %(session)s. Archebwch le yn y catalog.",
+    "Session saved; everyone booked or interested has been told.": "Sesiwn wedi’i chadw; mae pawb a archebodd neu sydd â diddordeb wedi cael gwybod.",
+    "Change the session": "Newid y sesiwn",
+    "Save the session": "Cadw’r sesiwn",
+})
+
 
 def apply(path="locale/cy/LC_MESSAGES/django.po"):
     import polib
