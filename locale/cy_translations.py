@@ -977,6 +977,7 @@ WELSH.update({
     "Session saved; everyone booked or interested has been told.": "Sesiwn wedi’i chadw; mae pawb a archebodd neu sydd â diddordeb wedi cael gwybod.",
     "Change the session": "Newid y sesiwn",
     "Save the session": "Cadw’r sesiwn",
+    "Create a joint course": "Creu cwrs ar y cyd",
 })
 
 

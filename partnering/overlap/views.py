@@ -178,6 +178,7 @@ def opportunities(request, slug):
     return TemplateResponse(request, "overlap/opportunities.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
         "cohort_size": cohort_size, "flag_labels": FLAG_LABELS, "total_saving": sum(o.saving_pence for _g, o in rows),
+        "can_decide": can_decide(request.user, partnership),
     })
 
 
