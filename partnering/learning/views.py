@@ -115,18 +115,23 @@ def my_bookings(request):
     return TemplateResponse(request, "learning/my_bookings.html", {"bookings": bookings})
 
 
-@login_required
-@require_POST
-def booking_cancel(request, pk):
-    booking = get_object_or_404(Booking.objects.visible_to(request.user), pk=pk)
+def _act(request, operation, success: str) -> None:
+    """Run a service for a POST: not allowed looks like not found; a refusal is shown; success is confirmed."""
     try:
-        services.booking_cancel(booking=booking, actor=request.user)
+        operation()
     except PermissionDenied:
         raise Http404(_("Page not found")) from None
     except services.BookingRefused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, _("Booking cancelled."))
+        messages.success(request, success)
+
+
+@login_required
+@require_POST
+def booking_cancel(request, pk):
+    booking = get_object_or_404(Booking.objects.visible_to(request.user), pk=pk)
+    _act(request, lambda: services.booking_cancel(booking=booking, actor=request.user), _("Booking cancelled."))
     return redirect("learning:my-bookings")
 
 
@@ -224,14 +229,9 @@ def council_bookings(request, slug):
 @require_POST
 def booking_decide(request, pk):
     booking = get_object_or_404(Booking.objects.visible_to(request.user).select_related("council"), pk=pk)
-    try:
-        services.booking_decide(booking=booking, actor=request.user, approve=request.POST.get("decision") == "approve")
-    except PermissionDenied:
-        raise Http404(_("Page not found")) from None
-    except services.BookingRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("Decision saved; the person has been emailed."))
+    approve = request.POST.get("decision") == "approve"
+    _act(request, lambda: services.booking_decide(booking=booking, actor=request.user, approve=approve),
+         _("Decision saved; the person has been emailed."))
     return redirect(request.POST.get("next") or "learning:approvals")
 
 
@@ -273,14 +273,8 @@ def evidence_file(request, pk):
 @require_POST
 def evidence_decide(request, pk):
     evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
-    try:
-        services.evidence_decide(evidence=evidence, actor=request.user, approve=request.POST.get("decision") == "approve")
-    except PermissionDenied:
-        raise Http404(_("Page not found")) from None
-    except services.BookingRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("Evidence checked."))
+    approve = request.POST.get("decision") == "approve"
+    _act(request, lambda: services.evidence_decide(evidence=evidence, actor=request.user, approve=approve), _("Evidence checked."))
     return redirect("learning:approvals")
 
 
