@@ -78,3 +78,13 @@ def sign_in(client):
         return client
 
     return _sign_in
+
+
+@pytest.fixture(autouse=True)
+def english_unless_a_test_says_otherwise():
+    """A request in Welsh leaves Welsh active on the thread; later tests in the same worker must not inherit it."""
+    from django.utils import translation
+
+    translation.activate("en-gb")
+    yield
+    translation.deactivate()

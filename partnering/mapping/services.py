@@ -60,10 +60,11 @@ def read_batch_file(batch: ImportBatch):
 
 
 @transaction.atomic
-def return_upload(*, council: Council, year: int, filename: str, data: bytes, actor, sharing=None, shared_with=None) -> ImportBatch:
+def return_upload(*, council: Council, year: int, filename: str, data: bytes, actor, sharing=None, shared_with=None,
+                  workbook=None) -> ImportBatch:
     """Keep the uploaded file as a draft batch, after checking it is a spreadsheet we can read."""
     _require_lead(actor, council)
-    workbook = open_workbook(data, filename)
+    workbook = workbook or open_workbook(data, filename)
     council_return, _ = Return.objects.get_or_create(council=council, year=year)
     if sharing is not None:
         council_return.sharing, council_return.shared_with = sharing, shared_with
@@ -150,7 +151,7 @@ def topic_matcher() -> TopicMatcher:
 
 
 @transaction.atomic
-def batch_commit(*, batch: ImportBatch, actor) -> ImportBatch:
+def batch_commit(*, batch: ImportBatch, actor, workbook=None) -> ImportBatch:
     """Write every line of the return in one transaction, replacing the year's previous batch.
 
     Lines are inserted in chunks as they are read, so memory stays flat; any problem
@@ -161,7 +162,7 @@ def batch_commit(*, batch: ImportBatch, actor) -> ImportBatch:
     _require_lead(actor, council)
     if batch.status != ImportBatch.Status.DRAFT:
         raise FileProblem(_("This upload has already been committed."))
-    workbook = read_batch_file(batch)
+    workbook = workbook or read_batch_file(batch)
     layout = batch_layout(batch, workbook)
     parser = ReturnParser(workbook, layout)
     matcher = topic_matcher()
@@ -279,10 +280,11 @@ def import_return(*, council: Council, year: int, filename: str, data: bytes, ac
     batch = None
     try:
         with transaction.atomic():
-            batch = return_upload(council=council, year=year, filename=filename, data=data, actor=actor)
+            workbook = open_workbook(data, filename)  # opened once: opening parses every shared string
+            batch = return_upload(council=council, year=year, filename=filename, data=data, actor=actor, workbook=workbook)
             if sheet or mapping:
                 batch_set_layout(batch=batch, actor=actor, sheet=sheet or batch.sheet, mapping=mapping or {})
-            batch = batch_commit(batch=batch, actor=actor)
+            batch = batch_commit(batch=batch, actor=actor, workbook=workbook)
     except Exception:
         if batch is not None:
             batch.source.delete(save=False)  # the database rolled back; do not keep the orphaned file either

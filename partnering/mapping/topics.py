@@ -29,6 +29,7 @@ class TopicTerms:
 
 class TopicMatcher:
     def __init__(self, topics: list[TopicTerms]):
+        self._exact_cache: dict[str, int | None] = {}
         self.exact = {}
         for topic in topics:
             for term in (topic.name, *topic.aliases):
@@ -42,7 +43,10 @@ class TopicMatcher:
     def resolve(self, topic_text: str | None, title: str) -> tuple[int | None, bool]:
         """(topic id, whether it is only a suggestion)."""
         if topic_text:
-            found = self.exact.get(_key(topic_text))
+            # The same few topic words repeat on every line of a return: normalise each once.
+            found = self._exact_cache.get(topic_text, -1)
+            if found == -1:
+                found = self._exact_cache[topic_text] = self.exact.get(_key(topic_text))
             if found is not None:
                 return found, False
         suggestion = self.suggest(f"{title} {topic_text or ''}")

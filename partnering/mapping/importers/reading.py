@@ -46,6 +46,7 @@ class Workbook:
     _csv_text: str | None = None
     _sheets: dict | None = None
     _formula_scans: dict | None = None
+    _book: object | None = None  # the opened calamine workbook, reused for every sheet
 
     def rows(self, sheet: str) -> Iterator[list]:
         """Each row as a list of cell values (str, int, float, bool, date, or '' when empty)."""
@@ -61,8 +62,9 @@ class Workbook:
         if sheet not in self._sheets:
             self._start_formula_scan(sheet)  # runs while calamine parses: both leave the GIL
             try:
-                workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
-                self._sheets[sheet] = workbook.get_sheet_by_name(sheet)
+                if self._book is None:
+                    self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
+                self._sheets[sheet] = self._book.get_sheet_by_name(sheet)
             except python_calamine.CalamineError as error:
                 raise FileProblem(_("{file} could not be read: {error}").format(file=self.filename, error=error)) from error
         yield from self._sheets[sheet].iter_rows()
@@ -206,4 +208,4 @@ def open_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_FILE_BYTES
     if not names:
         raise FileProblem(_("{file} has no sheets.").format(file=filename))
     kind = "xlsx" if suffix in {".xlsx", ".xlsm"} else suffix.lstrip(".")
-    return Workbook(filename, names, data, kind)
+    return Workbook(filename, names, data, kind, _book=workbook)
