@@ -984,8 +984,9 @@ WELSH.update({
 def apply(path="locale/cy/LC_MESSAGES/django.po"):
     import polib
 
-    catalogue = polib.pofile(path)
+    catalogue = polib.pofile(path, wrapwidth=0)  # one line per string: easier to review and to check
     catalogue.metadata["Language"] = "cy"
+    catalogue.metadata_is_fuzzy = False
     missing = []
     for entry in catalogue:
         if entry.msgid_plural:
