@@ -980,6 +980,31 @@ WELSH.update({
     "Create a joint course": "Creu cwrs ar y cyd",
 })
 
+# Django's own password messages, missing from its Welsh catalogue (partnering/core/django_welsh.py).
+WELSH.update({
+    "Enter the same password as before, for verification.": "Rhowch yr un cyfrinair ag o’r blaen, i’w wirio.",
+    "The password is too similar to the %(verbose_name)s.": "Mae’r cyfrinair yn rhy debyg i’r %(verbose_name)s.",
+    "Your password can’t be too similar to your other personal information.": "Ni all eich cyfrinair fod yn rhy debyg i’ch gwybodaeth bersonol arall.",
+    "This password is too common.": "Mae’r cyfrinair hwn yn rhy gyffredin.",
+    "Your password can’t be a commonly used password.": "Ni all eich cyfrinair fod yn gyfrinair a ddefnyddir yn gyffredin.",
+    "This password is entirely numeric.": "Mae’r cyfrinair hwn yn rhifau i gyd.",
+    "Your password can’t be entirely numeric.": "Ni all eich cyfrinair fod yn rhifau i gyd.",
+})
+WELSH_PLURALS.update({
+    "This password is too short. It must contain at least %d character.": [
+        "Mae’r cyfrinair hwn yn rhy fyr. Rhaid iddo gynnwys o leiaf %d nod.",
+        "Mae’r cyfrinair hwn yn rhy fyr. Rhaid iddo gynnwys o leiaf %d nod.",
+        "Mae’r cyfrinair hwn yn rhy fyr. Rhaid iddo gynnwys o leiaf %d o nodau.",
+        "Mae’r cyfrinair hwn yn rhy fyr. Rhaid iddo gynnwys o leiaf %d o nodau.",
+    ],
+    "Your password must contain at least %(min_length)d character.": [
+        "Rhaid i’ch cyfrinair gynnwys o leiaf %(min_length)d nod.",
+        "Rhaid i’ch cyfrinair gynnwys o leiaf %(min_length)d nod.",
+        "Rhaid i’ch cyfrinair gynnwys o leiaf %(min_length)d o nodau.",
+        "Rhaid i’ch cyfrinair gynnwys o leiaf %(min_length)d o nodau.",
+    ],
+})
+
 
 def apply(path="locale/cy/LC_MESSAGES/django.po"):
     import polib

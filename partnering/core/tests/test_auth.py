@@ -62,3 +62,14 @@ def test_password_reset_does_not_reveal_whether_an_address_has_an_account(client
 def test_emails_are_stored_in_lower_case(db):
     person = PersonFactory._meta.model.objects.create_user("Mixed.Case@Example.TEST", "pw-long-enough-123", full_name="M")
     assert person.email == "mixed.case@example.test"
+
+
+def test_password_rules_are_explained_in_welsh_to_a_welsh_reader(client, region):
+    client.post("/i18n/setlang/", {"language": "cy", "next": "/"})
+    client.post("/accounts/password_reset/", {"email": region.staff_north.email})
+    link = re.search(r"http://testserver(/accounts/reset/\S+/)", mail.outbox[0].body).group(1)
+    form_page = client.get(link, follow=True)
+    response = client.post(form_page.redirect_chain[-1][0], {"new_password1": "12345", "new_password2": "12345"})
+    page = response.content.decode()
+    assert "Mae’r cyfrinair hwn yn rhy fyr" in page and "Mae’r cyfrinair hwn yn rhifau i gyd." in page
+    assert "too short" not in page
