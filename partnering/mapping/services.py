@@ -167,10 +167,11 @@ def batch_commit(*, batch: ImportBatch, actor, workbook=None) -> ImportBatch:
     parser = ReturnParser(workbook, layout)
     matcher = topic_matcher()
     chunk: list[tuple] = []
+    council_id, year, batch_id, resolve = council.pk, council_return.year, batch.pk, matcher.resolve
     for line in parser.lines():
-        topic_id, suggested = matcher.resolve(line.topic, line.title)
+        topic_id, suggested = resolve(line.topic, line.title)
         chunk.append((
-            council.pk, council_return.year, batch.pk, line.row, line.title, topic_id, suggested, line.topic or "",
+            council_id, year, batch_id, line.row, line.title, topic_id, suggested, line.topic or "",
             line.delivery_method or "", line.provider_type or "", line.provider_name or "", line.accreditation or "",
             line.level or "", line.duration_hours, line.sessions_per_year, line.learners_per_year, line.annual_cost_pence,
             line.venue or "", line.notes or "",

@@ -241,7 +241,7 @@ def accreditation(value) -> str | None:
 TOTAL_LABEL = re.compile(r"^\s*(grand\s+|sub\s*-?\s*)?(totals?|sum|cyfanswm)\s*[:.]?\s*(\(.*\))?\s*$", re.IGNORECASE)
 
 
-TOTAL_STARTS = ("tot", "gra", "sub", "sum", "cyf")
+TOTAL_STARTS = frozenset(("tot", "gra", "sub", "sum", "cyf"))
 
 
 def looks_like_total(value) -> bool:

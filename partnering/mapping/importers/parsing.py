@@ -248,6 +248,8 @@ _CONVERTERS = {
     "venue": normalise.text,
     "notes": normalise.text,
 }
+CONVERSION_CACHE_SIZE = 2_000  # distinct spellings remembered per column; bounded so memory stays flat
+_UNSEEN = object()
 NUMERIC = {"duration_hours", "sessions_per_year", "learners_per_year", "annual_cost_gbp"}
 
 
@@ -272,6 +274,7 @@ class ReturnParser:
         self._limits = [MAX_LENGTHS.get(name, 0) for name in FIELD_NAMES]
         self._text_indexes = [i for i, n in layout.mapping.items() if n not in NUMERIC]
         self._number_indexes = [i for i, n in layout.mapping.items() if n in NUMERIC]
+        self._caches: list[dict] = [{} for _ in FIELD_NAMES]  # per field: text as written -> value (or BadValue)
 
     def _problem(self, row, index, value, reason):
         if len(self.summary.problems) < self.max_problems:
@@ -283,7 +286,7 @@ class ReturnParser:
         # Values go straight into their place in Line (its fields follow FIELD_NAMES), without a dict per row.
         values = [None] * len(FIELD_NAMES)
         ok = True
-        text, blanks = normalise.text, normalise.BLANKS
+        text, blanks, caches = normalise.text, normalise.BLANKS, self._caches
         for index, position, convert in self._converters:
             raw = cells[index]
             if raw == "" or raw is None:
@@ -292,6 +295,22 @@ class ReturnParser:
                 # Inline the commonest case (a text cell in a text column): a function call per cell adds up.
                 cleaned = " ".join(raw.split())
                 value = None if len(cleaned) <= 9 and cleaned.lower() in blanks else cleaned
+            elif type(raw) is str or type(raw) is float:
+                # Columns repeat a handful of spellings (and durations) down thousands of rows: convert each once.
+                # Only text and floats share this cache, so 1, 1.0 and True (equal as keys) cannot be confused.
+                cache = caches[position]
+                value = cache.get(raw, _UNSEEN)
+                if value is _UNSEEN:
+                    try:
+                        value = convert(raw)
+                    except normalise.BadValue as error:
+                        value = error
+                    if len(cache) < CONVERSION_CACHE_SIZE:
+                        cache[raw] = value
+                if type(value) is normalise.BadValue:
+                    self._problem(number, index, raw, _("{field}: {problem}").format(field=_(PROVISION_FIELDS[position].label), problem=value))
+                    ok = False
+                    continue
             else:
                 try:
                     value = convert(raw)
@@ -325,6 +344,7 @@ class ReturnParser:
         pending: tuple[int, list] | None = None  # an unlabelled numbers-only row, a total if nothing follows it
         header_row, width, title_index = self.layout.header_row, self._width, self._title_index
         accept, looks_like_total = self._accept, normalise.looks_like_total
+        total_starts = normalise.TOTAL_STARTS  # a cheap first test, without a call: most titles cannot be a totals label
         for number, cells in enumerate(rows, start=1):
             if number <= header_row:
                 continue
@@ -340,7 +360,7 @@ class ReturnParser:
                 if line is not None:
                     yield line
                 pending = None
-            if any(isinstance(cell, str) and looks_like_total(cell) for cell in cells[: title_index + 1]):
+            if any(type(cell) is str and (cell[:3].lower() in total_starts or cell[:1].isspace()) and looks_like_total(cell) for cell in cells[: title_index + 1]):
                 self.summary.skipped_totals += 1
                 self.summary.totals_rows.append(number)
                 continue

@@ -79,6 +79,21 @@ def test_problems_name_the_row_column_value_and_reason():
     assert "Row 2, column 'Cost (£)'" in str(next(p for p in summary.problems if p.column == "Cost (£)"))
 
 
+def test_a_bad_value_repeated_down_the_sheet_is_reported_on_every_row():
+    # Conversions are remembered per column; a remembered failure must still name each row.
+    rows = [HEADERS, ["A", "", "telepathy", "", "", 1, "abc"], ["B", "", "F2F", "", "", 2, 3.5], ["C", "", "telepathy", "", "", 3, "abc"]]
+    lines, summary, _ = read(xlsx(rows), "return.xlsx")
+    assert [(p.row, p.column) for p in summary.problems] == [(2, "Method"), (2, "Cost (£)"), (4, "Method"), (4, "Cost (£)")]
+    assert [line.title for line in lines] == ["B"] and lines[0].annual_cost_pence == 350
+
+
+def test_numbers_equal_as_keys_are_still_read_by_their_own_type():
+    rows = [HEADERS, ["A", "", "", "", "", 1.0, 1.0], ["B", "", "", "", "", 1, True], ["C", "", "", "", "", "1", "1"]]
+    lines, summary, _ = read(xlsx(rows), "return.xlsx")
+    assert [line.learners_per_year for line in lines] == [1, 1] and [line.annual_cost_pence for line in lines] == [100, 100]
+    assert [(p.row, p.column) for p in summary.problems] == [(3, "Cost (£)")]
+
+
 def test_the_users_mapping_overrides_the_guess_and_can_ignore_columns():
     lines, _, layout = read(xlsx([["Thing", "Who", "Learners"], ["Course A", "Acme", 4]]), "r.xlsx", mapping={"Thing": "title", "Who": "provider_name"})
     assert lines[0].title == "Course A" and lines[0].provider_name == "Acme"
