@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "partnering.glossary",
     "partnering.overlap",
     "partnering.learning",
+    "partnering.planning",
 ]
 
 MIDDLEWARE = [
