@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("partnering.overlap.urls")),
     path("", include("partnering.glossary.urls")),
     path("", include("partnering.learning.urls")),
+    path("", include("partnering.planning.urls")),
     path("accounts/", include("partnering.core.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

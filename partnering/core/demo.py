@@ -348,7 +348,21 @@ def _schedule_sessions(demo_partnerships) -> int:
                                                   ends_at=start + timedelta(days=offset, hours=6), venue=rng.choice(venues), capacity=16)
                 session.trainers.set(rng.sample(trainers, k=min(2, len(trainers))))
                 created += 1
+            if number == 0:
+                _collect_interest(course, members, rng)
+                created += 1
     return created
+
+
+def _collect_interest(course, members, rng: random.Random) -> None:
+    """A provisional session (no date or room yet) that staff across the partnership have said they would come to:
+    the starting point for planning venues."""
+    from partnering.learning.models import Interest, Session
+
+    session = Session.objects.create(course=course, capacity=60)
+    staff = list(Employment.objects.current().filter(council__in=members, roles__role="staff").order_by("pk"))
+    chosen = {e.person_id: e for e in rng.sample(staff, k=min(90, len(staff)))}  # someone at two councils says so once
+    Interest.objects.bulk_create(Interest(session=session, person_id=e.person_id, council_id=e.council_id) for e in chosen.values())
 
 
 def _analyse_overlap(demo_partnerships) -> int:
