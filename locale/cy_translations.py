@@ -1005,6 +1005,113 @@ WELSH_PLURALS.update({
     ],
 })
 
+# Venue planning (partnering/planning).
+WELSH.update({
+    "Venue planning": "Cynllunio lleoliadau",
+    "Plan for": "Cynllunio ar gyfer",
+    "Everyone in these roles at the partnership's councils.": "Pawb yn y rolau hyn yng nghynghorau’r bartneriaeth.",
+    "Number of venues": "Nifer y lleoliadau",
+    "How many sessions to run, each at its own venue.": "Faint o sesiynau i’w cynnal, pob un yn ei leoliad ei hun.",
+    "Choose venues to": "Dewis lleoliadau i",
+    "cut everyone's travel in total": "leihau teithio pawb at ei gilydd",
+    "cut the longest journey anyone makes": "leihau’r daith hiraf y mae unrhyw un yn ei gwneud",
+    "Keep within each venue's capacity": "Cadw o fewn capasiti pob lleoliad",
+    "Venues with no capacity recorded are treated as having room for everyone.": "Ystyrir bod lle i bawb mewn lleoliadau heb gapasiti wedi’i gofnodi.",
+    "The trainer travels from": "Mae’r hyfforddwr yn teithio o",
+    "Do not count trainer travel": "Peidio â chyfrif teithio’r hyfforddwr",
+    "Mileage rate (pence a mile)": "Cyfradd milltiroedd (ceiniogau’r filltir)",
+    "CO2 (kg a km)": "CO2 (kg y km)",
+    "An average car is about 0.17 kg a km.": "Mae car cyffredin tua 0.17 kg y km.",
+    "Suggest online when the typical journey is longer than (minutes, one way)": "Awgrymu ar-lein pan fydd y daith arferol yn hwy na (munudau, un ffordd)",
+    "People booked on or interested in any session of this course": "Pobl sydd wedi archebu neu sydd â diddordeb mewn unrhyw sesiwn o’r cwrs hwn",
+    "All staff in chosen roles": "Yr holl staff yn y rolau a ddewiswyd",
+    "People booked on or interested in this session": "Pobl sydd wedi archebu neu sydd â diddordeb yn y sesiwn hon",
+    "Choose at least one role": "Dewiswch o leiaf un rôl",
+    "planned from session": "wedi’i gynllunio o sesiwn",
+    "plan": "cynllun",
+    "what was asked": "beth a ofynnwyd",
+    "figures": "ffigurau",
+    "sessions created": "sesiynau a grëwyd",
+    "venue plan": "cynllun lleoliadau",
+    "venue plans": "cynlluniau lleoliadau",
+    "Best venues for everyone": "Y lleoliadau gorau i bawb",
+    "One central venue": "Un lleoliad canolog",
+    "Rotate round the partner councils": "Cylchdroi rhwng y cynghorau partner",
+    "Trainer travels to each council": "Yr hyfforddwr yn teithio i bob cyngor",
+    "There is nobody to plan for: nobody has booked or said they would come, or nobody has a work place recorded. Choose other people to plan for.":
+        "Nid oes neb i gynllunio ar ei gyfer: nid oes neb wedi archebu na dweud y byddai’n dod, neu nid oes gan neb weithle wedi’i gofnodi. Dewiswch bobl eraill i gynllunio ar eu cyfer.",
+    "No venue at the partnership's councils has a location recorded and is shared with the partnership.":
+        "Nid oes lleoliad yng nghynghorau’r bartneriaeth sydd â lleoliad daearyddol wedi’i gofnodi ac sydd wedi’i rannu â’r bartneriaeth.",
+    "%(k)s venue(s) cannot hold %(count)s people: choose more venues, or plan without capacities.":
+        "Ni all %(k)s lleoliad ddal %(count)s o bobl: dewiswch ragor o leoliadau, neu cynlluniwch heb gapasiti.",
+    "No plan could be made with these choices. Try more venues, or plan without capacities.":
+        "Nid oedd modd gwneud cynllun gyda’r dewisiadau hyn. Rhowch gynnig ar ragor o leoliadau, neu cynlluniwch heb gapasiti.",
+    "The plan could not be turned into sessions: choose again and try once more.": "Nid oedd modd troi’r cynllun yn sesiynau: dewiswch eto a rhowch gynnig arall arni.",
+    "No plan could be made with these choices.": "Nid oedd modd gwneud cynllun gyda’r dewisiadau hyn.",
+    "%(count)s provisional sessions added at the chosen venues. Give each a date when the room is booked.":
+        "Ychwanegwyd %(count)s o sesiynau dros dro yn y lleoliadau a ddewiswyd. Rhowch ddyddiad i bob un pan fydd yr ystafell wedi’i harchebu.",
+    "Plan venues for the people interested": "Cynllunio lleoliadau ar gyfer y bobl sydd â diddordeb",
+    "Plan venues": "Cynllunio lleoliadau",
+    "Back to the session": "Yn ôl i’r sesiwn",
+    "Compare where to run the course so the fewest people travel the least: the best venues, one central venue, rotating round the councils, the trainer travelling, or online.":
+        "Cymharwch ble i gynnal y cwrs fel bod y nifer lleiaf o bobl yn teithio leiaf: y lleoliadau gorau, un lleoliad canolog, cylchdroi rhwng y cynghorau, yr hyfforddwr yn teithio, neu ar-lein.",
+    "Mileage, CO2 and when to suggest online": "Milltiroedd, CO2 a phryd i awgrymu ar-lein",
+    "Compare plans": "Cymharu cynlluniau",
+    "The plans side by side": "Y cynlluniau ochr yn ochr",
+    "Even with the best venues, the typical learner would travel more than %(minutes)s minutes each way. Consider running it online.":
+        "Hyd yn oed gyda’r lleoliadau gorau, byddai’r dysgwr arferol yn teithio mwy na %(minutes)s munud bob ffordd. Ystyriwch ei gynnal ar-lein.",
+    "Travel for one delivery of the course, there and back": "Teithio ar gyfer un cyflwyniad o’r cwrs, yno ac yn ôl",
+    "Plan": "Cynllun",
+    "Learners' hours travelling": "Oriau’r dysgwyr yn teithio",
+    "Trainer's hours travelling": "Oriau’r hyfforddwr yn teithio",
+    "Mileage": "Milltiroedd",
+    "CO2 (kg)": "CO2 (kg)",
+    "Typical journey (minutes, one way)": "Taith arferol (munudau, un ffordd)",
+    "Longest journey (minutes, one way)": "Y daith hiraf (munudau, un ffordd)",
+    "The best venues": "Y lleoliadau gorau",
+    "These venues are proven the best for these people: no other choice gives less travel.":
+        "Profwyd mai’r lleoliadau hyn yw’r gorau i’r bobl hyn: nid oes dewis arall sy’n rhoi llai o deithio.",
+    "The best plan found in the time allowed; the best possible is at most %(gap)s better (as a fraction of this plan's travel).":
+        "Y cynllun gorau a gafwyd yn yr amser a ganiatawyd; mae’r gorau posibl yn well o %(gap)s ar y mwyaf (fel cyfran o deithio’r cynllun hwn).",
+    "The chosen venues and how many people each would take": "Y lleoliadau a ddewiswyd a faint o bobl y byddai pob un yn eu cymryd",
+    "People going": "Pobl yn mynd",
+    "Map of the best venues and where people travel from": "Map o’r lleoliadau gorau ac o ble mae pobl yn teithio",
+    "Large black squares: chosen venues. Grey squares: other venues. Blue circles: where people work (bigger where more people work).":
+        "Sgwariau du mawr: y lleoliadau a ddewiswyd. Sgwariau llwyd: lleoliadau eraill. Cylchoedd glas: lle mae pobl yn gweithio (yn fwy lle mae mwy o bobl yn gweithio).",
+    "Turn a plan into sessions": "Troi cynllun yn sesiynau",
+    "This adds a provisional session at each of the plan's venues. People who said they would come to this session move to the one at their venue. Give each session a date when the room is booked.":
+        "Mae hyn yn ychwanegu sesiwn dros dro ym mhob un o leoliadau’r cynllun. Mae pobl a ddywedodd y byddent yn dod i’r sesiwn hon yn symud i’r un yn eu lleoliad nhw. Rhowch ddyddiad i bob sesiwn pan fydd yr ystafell wedi’i harchebu.",
+    "Make sessions: %(plan)s": "Creu sesiynau: %(plan)s",
+    "Plans already turned into sessions": "Cynlluniau sydd eisoes wedi’u troi’n sesiynau",
+    "Venue plan": "Cynllun lleoliadau",
+    "Made by": "Gwnaed gan",
+    "Sessions it added": "Y sesiynau a ychwanegodd",
+    "cancelled": "wedi’i ganslo",
+    "None": "Dim",
+})
+WELSH_PLURALS.update({
+    "Planned for %(counter)s person, each from their work place.": [
+        "Cynlluniwyd ar gyfer %(counter)s person, pob un o’i weithle.",
+        "Cynlluniwyd ar gyfer %(counter)s berson, pob un o’i weithle.",
+        "Cynlluniwyd ar gyfer %(counter)s o bobl, pob un o’i weithle.",
+        "Cynlluniwyd ar gyfer %(counter)s o bobl, pob un o’i weithle.",
+    ],
+    "%(counter)s person has no work place or council location recorded and is left out.": [
+        "Nid oes gan %(counter)s person weithle na lleoliad cyngor wedi’i gofnodi ac fe’i gadawyd allan.",
+        "Nid oes gan %(counter)s berson weithle na lleoliad cyngor wedi’i gofnodi ac fe’u gadawyd allan.",
+        "Nid oes gan %(counter)s o bobl weithle na lleoliad cyngor wedi’i gofnodi ac fe’u gadawyd allan.",
+        "Nid oes gan %(counter)s o bobl weithle na lleoliad cyngor wedi’i gofnodi ac fe’u gadawyd allan.",
+    ],
+    "%(counter)s chosen venue (large squares) and the learners' work places (circles), each joined to the venue they would go to. The tables above give the same figures.": [
+        "%(counter)s lleoliad a ddewiswyd (sgwariau mawr) a gweithleoedd y dysgwyr (cylchoedd), pob un wedi’i gysylltu â’r lleoliad y byddai’n mynd iddo. Mae’r tablau uchod yn rhoi’r un ffigurau.",
+        "%(counter)s leoliad a ddewiswyd (sgwariau mawr) a gweithleoedd y dysgwyr (cylchoedd), pob un wedi’i gysylltu â’r lleoliad y byddai’n mynd iddo. Mae’r tablau uchod yn rhoi’r un ffigurau.",
+        "%(counter)s o leoliadau a ddewiswyd (sgwariau mawr) a gweithleoedd y dysgwyr (cylchoedd), pob un wedi’i gysylltu â’r lleoliad y byddai’n mynd iddo. Mae’r tablau uchod yn rhoi’r un ffigurau.",
+        "%(counter)s o leoliadau a ddewiswyd (sgwariau mawr) a gweithleoedd y dysgwyr (cylchoedd), pob un wedi’i gysylltu â’r lleoliad y byddai’n mynd iddo. Mae’r tablau uchod yn rhoi’r un ffigurau.",
+    ],
+    "%(counter)s session": ["%(counter)s sesiwn", "%(counter)s sesiwn", "%(counter)s o sesiynau", "%(counter)s o sesiynau"],
+    "%(counter)s place": ["%(counter)s lle", "%(counter)s le", "%(counter)s o leoedd", "%(counter)s o leoedd"],
+})
+
 
 def apply(path="locale/cy/LC_MESSAGES/django.po"):
     import polib
