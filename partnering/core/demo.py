@@ -338,6 +338,7 @@ def _schedule_sessions(demo_partnerships) -> int:
         venues = list(Venue.objects.filter(council__in=members).exclude(sharing=Sharing.PRIVATE).order_by("pk"))
         trainers = list(Employment.objects.current().filter(council__in=members, roles__role="trainer").order_by("pk")[:20])
         groups = Group.objects.filter(partnership=partnership, year=current_financial_year(), council_count__gte=3).order_by("-learners")[:4]
+        collecting = True
         for number, group in enumerate(groups):
             course = Course.objects.create(partnership=partnership, title=group.title, topic=group.topic,
                                            summary=f"A joint course for staff of every council in {partnership.name}.",
@@ -348,8 +349,9 @@ def _schedule_sessions(demo_partnerships) -> int:
                                                   ends_at=start + timedelta(days=offset, hours=6), venue=rng.choice(venues), capacity=16)
                 session.trainers.set(rng.sample(trainers, k=min(2, len(trainers))))
                 created += 1
-            if number == 0:
-                _collect_interest(course, members, rng)
+            if collecting and not any(word in group.title.lower() for word in ("webinar", "e-learning", "elearning", "online")):
+                _collect_interest(course, members, rng)  # one classroom course per partnership
+                collecting = False
                 created += 1
     return created
 

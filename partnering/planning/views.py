@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from partnering.learning.models import Course, Session
 from partnering.overlap.models import can_decide
+from partnering.people.models import Employment
 
 from . import services
 from .forms import PlanForm
@@ -64,7 +65,9 @@ def _plan(request, form, course, session):
 @login_required
 def plan_venues(request, pk):
     course, session = _course_and_session(request, pk)
-    form = PlanForm(request.GET if "k" in request.GET else None, course=course, session=session)
+    trainer = Employment.objects.filter(sessions_trained__course=course).select_related("council").order_by("pk").first()
+    form = PlanForm(request.GET if "k" in request.GET else None, course=course, session=session,
+                    initial={"trainer_from": trainer.council if trainer else None})
     result = _plan(request, form, course, session) if form.is_bound and form.is_valid() else None
     context = {"course": course, "session": session, "form": form, "result": result,
                "history": VenuePlan.objects.visible_to(request.user).filter(course=course).prefetch_related("sessions__venue")[:10]}

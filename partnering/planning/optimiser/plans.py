@@ -4,8 +4,8 @@ Every plan is one delivery of the course to every learner, and every journey is 
 
 - optimal: k sessions at the k venues that minimise total travel (each learner to the nearest);
 - central: one session at the single most central venue;
-- rotation: the course moves round the partner councils in turn, so on average each learner
-  travels to a typical partner's venue (the mean over the partners);
+- rotation: each time the course runs, a different partner council hosts it (one session at a
+  time), so on average each learner travels to a typical partner's venue (the mean over them);
 - trainer travels: a session at each council's own venue, learners stay local, the trainer tours;
 - online: nobody travels.
 """
@@ -154,7 +154,7 @@ def compare_plans(
         trainer_km = float(2 * trainer.km.sum()) if trainer is not None else 0.0
         trainer_minutes = float(2 * trainer.minutes.sum()) if trainer is not None else 0.0
         plans.append(_plan(
-            "rotation", [council_venues[key].id for key in keys], len(keys), weights,
+            "rotation", [council_venues[key].id for key in keys], 1, weights,
             local.km.mean(axis=1), local.minutes.mean(axis=1), trainer_km / len(keys), trainer_minutes / len(keys), settings,
         ))
         index = {key: i for i, key in enumerate(keys)}
