@@ -78,7 +78,7 @@ def main() -> None:
 
     small_checked = small_matched = 0
     enumeration_s, small_solver_s = [], []
-    for number in range(args.small):
+    for _ in range(args.small):
         learners, venues = int(rng.integers(10, 60)), int(rng.integers(5, 15))
         k = int(rng.integers(1, min(5, venues) + 1))
         problem = Problem(instance(rng, centres, learners, venues), k=k)
