@@ -29,13 +29,11 @@ def choose(args) -> dict:
         capacities = np.array([np.nan if venue.capacity is None else venue.capacity for venue in venues])
     solution = solve(Problem(km, k=args.k, weights=weights, capacities=capacities, objective=args.objective),
                      time_limit=args.time_limit)
-    travelled = km[np.arange(len(learners)), solution.assignment]
-    total = float(weights @ travelled)
     return {
         "venues": [venues[j].id for j in solution.venues],
-        "total_km": round(total, 3),
-        "mean_km": round(total / weights.sum(), 3),
-        "max_km": round(float(travelled.max()), 3),
+        "total_km": round(solution.total, 3),
+        "mean_km": round(solution.mean, 3),
+        "max_km": round(solution.longest, 3),
         "assignments": {learner.id: venues[j].id for learner, j in zip(learners, solution.assignment, strict=True)},
         "gap": round(solution.gap, 6),
         "status": solution.status,

@@ -79,10 +79,21 @@ class Solution:
     assignment: np.ndarray  # each learner's venue index
     objective: float  # total weighted distance, or the longest distance for "max"
     bound: float  # no plan can do better than this
-    status: str  # "optimal", "time limit" or "heuristic"
+    status: str  # "optimal" (within the relative gap asked for) or "time limit"
     method: str
     seconds: float = 0.0
     stats: dict = field(default_factory=dict)
+    total: float = 0.0  # weighted travel of everyone, one way
+    mean: float = 0.0  # per person (weights count people)
+    longest: float = 0.0  # the longest journey anyone makes
+
+    def measure(self, problem: Problem) -> Solution:
+        if len(self.assignment):
+            travelled = problem.distances[np.arange(len(self.assignment)), self.assignment]
+            self.total = float(problem.weights @ travelled)
+            self.mean = self.total / float(problem.weights.sum())
+            self.longest = float(travelled.max())
+        return self
 
     @property
     def gap(self) -> float:
@@ -307,7 +318,8 @@ def _finish(problem: Problem, venues, objective: float, status: str, method: str
     venues = sorted(int(v) for v in venues)
     if assignment is None:
         assignment, objective = evaluate(problem, venues)
-    return Solution(venues, assignment, objective, objective if bound is None else min(bound, objective), status, method, stats=stats)
+    return Solution(venues, assignment, objective, objective if bound is None else min(bound, objective), status, method,
+                    stats=stats).measure(problem)
 
 
 # --- total with capacities ------------------------------------------------------------------------------------------
@@ -415,4 +427,4 @@ def enumerate_best(problem: Problem) -> Solution:
                 best = (objective, sorted(venues), assignment)
     if best is None:
         raise PlanningProblem("no set of venues can hold every learner")
-    return Solution(best[1], best[2], best[0], best[0], "optimal", "enumeration", time.perf_counter() - started)
+    return Solution(best[1], best[2], best[0], best[0], "optimal", "enumeration", time.perf_counter() - started).measure(problem)

@@ -37,6 +37,9 @@ def test_the_solver_matches_enumeration_on_small_instances(problem):
     assert solution.objective == pytest.approx(best.objective, abs=1e-6)
     assert solution.bound <= solution.objective + 1e-9 and solution.gap < 1e-6
     assert len(solution.venues) == min(problem.k, problem.distances.shape[1])
+    travelled = problem.distances[np.arange(len(problem.distances)), solution.assignment]
+    assert solution.total == pytest.approx(problem.weights @ travelled) == pytest.approx(solution.objective)
+    assert solution.longest == travelled.max() and solution.mean == pytest.approx(solution.total / problem.weights.sum())
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
