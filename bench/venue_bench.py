@@ -96,6 +96,7 @@ def main() -> None:
         "solver_s_median": round(statistics.median(r["solver_s"] for r in large), 3),
         "solver_s_max": max(r["solver_s"] for r in large),
         "heuristic_s_median": round(statistics.median(r["heuristic_s"] for r in large), 3),
+        "solver_time_over_heuristic_time_median": round(statistics.median(r["solver_s"] / max(r["heuristic_s"], 1e-6) for r in large), 1),
         "proven_optimal": sum(r["status"] == "optimal" for r in large),
         "largest_gap": max(r["gap"] for r in large),
         "heuristic_excess_over_optimal_median": round(statistics.median(r["heuristic_km"] / r["solver_km"] - 1 for r in large), 5),

@@ -188,26 +188,35 @@ def _merge_places(costs: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, n
     return unique, merged, inverse.ravel()
 
 
+RESTARTS = 8
+
+
 def _lagrangian(costs: np.ndarray, weights: np.ndarray, k: int, upper: float, incumbent: list[int], deadline: float,
                 relative_gap: float, iterations: int = 3000):
-    """Subgradient optimisation of the Lagrangian bound; returns (bound, best venue bounds, incumbent, upper)."""
+    """Subgradient optimisation of the Lagrangian bound (relaxing "each learner goes to one venue").
+
+    Returns the best bound; for each venue, a bound on every plan that opens it; for each learner and
+    venue, a bound on every plan that sends that learner there; and the best plan seen with its cost."""
     n, m = costs.shape
     weighted = costs * weights[:, None]
     multipliers = weighted[:, incumbent].min(axis=1)  # each learner's cost in the plan in hand
-    best_bound, venue_bounds = -np.inf, np.full(m, -np.inf)
+    best_bound, best_multipliers, venue_bounds = -np.inf, multipliers, np.full(m, -np.inf)
     step, stalled = 2.0, 0
+    relaxed_plans: dict[frozenset, float] = {}  # the relaxation's own choices: good starts for interchange
     for _ in range(iterations):
         reduced = np.minimum(weighted - multipliers[:, None], 0.0)
         rho = reduced.sum(axis=0)
         order = np.argpartition(rho, k - 1)[:k] if k < m else np.arange(m)
         kth = rho[order].max()
         bound = float(multipliers.sum() + rho[order].sum())
+        # Forcing venue j open swaps it for the dearest venue in the relaxed plan.
         venue_bounds = np.maximum(venue_bounds, bound + np.maximum(rho - kth, 0.0))
         candidate_cost = float(weighted[:, order].min(axis=1).sum())
+        relaxed_plans[frozenset(order.tolist())] = candidate_cost
         if candidate_cost < upper - 1e-9 * upper:
             upper, incumbent = candidate_cost, sorted(int(j) for j in order)
         if bound > best_bound + 1e-9 * abs(bound):
-            best_bound, stalled = bound, 0
+            best_bound, best_multipliers, stalled = bound, multipliers, 0
         else:
             stalled += 1
             if stalled >= 25:
@@ -218,10 +227,26 @@ def _lagrangian(costs: np.ndarray, weights: np.ndarray, k: int, upper: float, in
         subgradient = 1.0 - covered
         norm = float(subgradient @ subgradient)
         if norm == 0:
-            best_bound = max(best_bound, bound)
             break
         multipliers = multipliers + step * (upper - bound) / norm * subgradient
-    return best_bound, venue_bounds, incumbent, upper
+    closed = upper - best_bound <= relative_gap * upper
+    # Interchange from the relaxation's best few choices often finds a better plan than the first one did.
+    for start in [] if closed else sorted(relaxed_plans, key=relaxed_plans.get)[:RESTARTS]:
+        if time.perf_counter() > deadline:
+            break
+        improved = _interchange(costs, weights, sorted(start))
+        cost = float(weights @ costs[:, improved].min(axis=1))
+        if cost < upper - 1e-9 * upper:
+            upper, incumbent = cost, sorted(improved)
+    if closed:
+        return best_bound, venue_bounds, None, incumbent, upper
+    # Sending learner i to venue j as well adds that pair's reduced cost when it is positive.
+    difference = weighted - best_multipliers[:, None]
+    rho = np.minimum(difference, 0.0).sum(axis=0)
+    order = np.argpartition(rho, k - 1)[:k] if k < m else np.arange(m)
+    open_bounds = best_bound + np.maximum(rho - rho[order].max(), 0.0)
+    pair_bounds = open_bounds[None, :] + np.maximum(difference, 0.0)
+    return best_bound, venue_bounds, pair_bounds, incumbent, upper
 
 
 def _pmedian_mip(weighted: np.ndarray, k: int, time_limit: float, relative_gap: float, start: list[int] | None,
@@ -283,7 +308,7 @@ def _solve_total(problem: Problem, usable: np.ndarray, deadline: float, relative
     upper = float(weights @ costs[:, chosen].min(axis=1))
     if k == len(usable):
         return _finish(problem, usable[chosen], upper, "optimal", "every venue chosen", stats)
-    bound, venue_bounds, chosen, upper = _lagrangian(costs, weights, k, upper, chosen, deadline, relative_gap)
+    bound, venue_bounds, pair_bounds, chosen, upper = _lagrangian(costs, weights, k, upper, chosen, deadline, relative_gap)
     keep = np.flatnonzero(venue_bounds < upper * (1 + 1e-9))  # a venue whose bound reaches the plan's cannot improve it
     keep = np.union1d(keep, chosen)
     stats.update(lagrangian_bound=bound, venues_after_fixing=len(keep))
@@ -292,12 +317,23 @@ def _solve_total(problem: Problem, usable: np.ndarray, deadline: float, relative
         return _finish(problem, usable[chosen], upper, "optimal", "interchange + Lagrangian bound", stats,
                        bound=upper if len(keep) <= k else bound)
     start = [int(np.searchsorted(keep, j)) for j in chosen]
-    result, picked, _ = _pmedian_mip(costs[:, keep] * weights[:, None], k, deadline - time.perf_counter(), relative_gap, start)
+    allowed = _allowed_pairs(pair_bounds[:, keep], upper, costs[:, keep], start)
+    stats["pairs_after_fixing"] = int(allowed.sum())
+    result, picked, _ = _pmedian_mip(costs[:, keep] * weights[:, None], k, deadline - time.perf_counter(), relative_gap, start,
+                                     allowed=allowed)
     if picked is not None and result.objective < upper - 1e-9 * upper:
         chosen, upper = [int(keep[j]) for j in picked], result.objective
     proven = max(bound, min(result.bound, upper))
     status = "optimal" if result.status == "optimal" else "time limit"
     return _finish(problem, usable[chosen], upper, status, "HiGHS MIP after Lagrangian venue fixing", stats, bound=min(proven, upper))
+
+
+def _allowed_pairs(pair_bounds: np.ndarray, upper: float, costs: np.ndarray, chosen) -> np.ndarray:
+    """Learner-venue pairs a better plan could use: a pair whose bound reaches the plan in hand cannot.
+    The plan's own pairs stay, so the MIP always has the plan in hand to start from."""
+    allowed = pair_bounds < upper * (1 + 1e-9)
+    allowed[np.arange(len(costs)), np.asarray(chosen)[np.argmin(costs[:, chosen], axis=1)]] = True
+    return allowed
 
 
 def _greedy(costs: np.ndarray, weights: np.ndarray, k: int) -> list[int]:
@@ -340,7 +376,7 @@ def _solve_capacitated(problem: Problem, usable: np.ndarray, deadline: float, re
                 chosen, upper, assignment = [first[j] for j in picked], result.objective, np.asarray(first)[placed]
         if chosen is not None:
             # Lagrangian bounds without capacities are still bounds with them: venues that cannot beat the plan go.
-            bound, venue_bounds, _, _ = _lagrangian(costs, weights, k, upper, chosen, deadline, relative_gap)
+            bound, venue_bounds, _, _, _ = _lagrangian(costs, weights, k, upper, chosen, deadline, relative_gap)
             keep = np.union1d(np.flatnonzero(venue_bounds < upper * (1 + 1e-9)), chosen)
     start = None if chosen is None else [int(np.searchsorted(keep, j)) for j in chosen]
     result, picked, placed = _pmedian_mip(weighted[:, keep], k, deadline - time.perf_counter(), relative_gap, start,
