@@ -161,6 +161,7 @@ class MapShape:
     size: float = 0.0
     to_x: float | None = None
     to_y: float | None = None
+    anchor: str = "start"  # labels on the right-hand side of the map read leftwards, so they stay on it
 
 
 def map_shapes(result: PlanResult, plan_key: str = "optimal", width: int = 640, height: int = 480, margin: int = 24) -> dict:
@@ -188,6 +189,10 @@ def map_shapes(result: PlanResult, plan_key: str = "optimal", width: int = 640, 
         if venue_id in result.by_id:
             vx, vy = project(Point(result.by_id[venue_id].latitude, result.by_id[venue_id].longitude))
             journeys.append(MapShape(x, y, to_x=vx, to_y=vy))
-    venues = [MapShape(*project(Point(v.latitude, v.longitude)), label=v.name) for v in result.venues if str(v.pk) not in chosen_ids]
-    picked = [MapShape(*project(Point(v.latitude, v.longitude)), label=v.name) for v in result.venues if str(v.pk) in chosen_ids]
+    def venue_shape(venue):
+        x, y = project(Point(venue.latitude, venue.longitude))
+        return MapShape(x, y, label=venue.name, anchor="end" if x > width * 0.6 else "start")
+
+    venues = [venue_shape(v) for v in result.venues if str(v.pk) not in chosen_ids]
+    picked = [venue_shape(v) for v in result.venues if str(v.pk) in chosen_ids]
     return {"width": width, "height": height, "learners": learners, "journeys": journeys, "venues": venues, "chosen": picked}

@@ -127,3 +127,37 @@ def test_a_time_limit_returns_the_best_plan_with_its_gap():
     solution = solve(problem, time_limit=0.3)
     assert len(solution.venues) == 40 and 0 <= solution.gap
     assert solution.bound <= solution.objective
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_problems())
+def test_the_mip_alone_matches_enumeration(problem):
+    from partnering.planning.optimiser.pmedian import _pmedian_mip
+
+    k = min(problem.k, problem.distances.shape[1])
+    result, chosen, _ = _pmedian_mip(problem.distances * problem.weights[:, None], k, 10.0, 1e-9, None)
+    assert result.status == "optimal"
+    assert evaluate(problem, chosen)[1] == pytest.approx(enumerate_best(problem).objective)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_problems(), st.booleans())
+def test_lagrangian_bounds_never_exceed_a_plan_that_uses_the_venue_or_pair(problem, poor_start):
+    # Fixing drops a venue (or learner-venue pair) whose bound reaches the plan in hand; that is only
+    # safe if every plan using it costs at least its bound. Check that against the optimal plan.
+    import time
+
+    from partnering.planning.optimiser.pmedian import _greedy, _interchange, _lagrangian
+
+    costs, weights, k = problem.distances, problem.weights, problem.k
+    if k >= costs.shape[1]:
+        return
+    chosen = list(range(k)) if poor_start else _interchange(costs, weights, _greedy(costs, weights, k))
+    upper = float(weights @ costs[:, chosen].min(axis=1))
+    bound, venue_bounds, pair_bounds, _, upper = _lagrangian(costs, weights, k, upper, chosen, time.perf_counter() + 5, 1e-9)
+    best = enumerate_best(problem)
+    slack = 1e-6 * max(best.objective, 1)
+    assert bound <= best.objective + slack and best.objective <= upper + slack
+    assert (venue_bounds[best.venues] <= best.objective + slack).all()
+    if pair_bounds is not None:
+        assert (pair_bounds[np.arange(len(costs)), best.assignment] <= best.objective + slack).all()
