@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import highspy
 import numpy as np
+
+
+LARGE_MODEL_COLUMNS = 150_000
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ def solve(
 ) -> MipResult:
     """Minimise cost·x subject to row_lower <= A x <= row_upper and 0 <= x <= upper, where A is given
     as (row, column, coefficient) triples and `integer` marks the integer columns."""
+    called = time.perf_counter()
     num_col, num_row = len(cost), len(row_lower)
     order = np.lexsort((rows, cols))
     lp = highspy.HighsLp()
@@ -49,10 +54,25 @@ def solve(
     lp.integrality_ = [highspy.HighsVarType.kInteger if flag else highspy.HighsVarType.kContinuous for flag in integer]
     highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
-    highs.setOptionValue("time_limit", max(float(time_limit), 0.05))
+    # The limit covers building the model too; HiGHS checks its clock only now and then, so leave it a margin.
+    highs.setOptionValue("time_limit", max(0.9 * (float(time_limit) - (time.perf_counter() - called)), 0.05))
     highs.setOptionValue("mip_rel_gap", relative_gap)
     highs.setOptionValue("random_seed", 0)
+    if num_col > LARGE_MODEL_COLUMNS:
+        # HiGHS's presolve cannot be interrupted and overruns the time limit on models this big, while
+        # finding little to remove from an assignment model; without it the LP solve stops on time.
+        highs.setOptionValue("presolve", "off")
     highs.passModel(lp)
+    stop_at = called + float(time_limit)
+
+    def stop_when_out_of_time(event):
+        # A long LP solve only looks at the time limit now and then; this stops it when our time is up.
+        if time.perf_counter() > stop_at:
+            event.interrupt()
+
+    highs.cbSimplexInterrupt += stop_when_out_of_time
+    highs.cbIpmInterrupt += stop_when_out_of_time
+    highs.cbMipInterrupt += stop_when_out_of_time
     if start is not None:
         solution = highspy.HighsSolution()
         solution.col_value = list(map(float, start))

@@ -249,7 +249,7 @@ def _lagrangian(costs: np.ndarray, weights: np.ndarray, k: int, upper: float, in
     return best_bound, venue_bounds, pair_bounds, incumbent, upper
 
 
-def _pmedian_mip(weighted: np.ndarray, k: int, time_limit: float, relative_gap: float, start: list[int] | None,
+def _pmedian_mip(weighted: np.ndarray, k: int, time_limit: float, relative_gap: float, start: tuple[list[int], np.ndarray] | None,
                  capacities: np.ndarray | None = None, weights: np.ndarray | None = None, allowed: np.ndarray | None = None):
     """The strong formulation: open y_j (k of them), assign x_ij <= y_j, each learner once; with
     capacities, sum_i w_i x_ij <= capacity_j y_j and x binary (each learner goes to one venue)."""
@@ -283,9 +283,13 @@ def _pmedian_mip(weighted: np.ndarray, k: int, time_limit: float, relative_gap: 
         values += [weights[learner], -finite]
         lower_b.append(np.full(m, -np.inf)), upper_b.append(np.zeros(m))
     initial = None
-    if start is not None:
+    if start is not None:  # a plan in hand (venues, each learner's venue) for HiGHS to improve on
+        venues, assignment = start
+        column = np.full((n, m), -1)
+        column[learner, venue] = x_cols
         initial = np.zeros(m + pairs)
-        initial[start] = 1
+        initial[list(venues)] = 1
+        initial[column[np.arange(n), assignment]] = 1
     result = mip.solve(
         cost, upper, integer, np.concatenate(rows), np.concatenate(cols), np.concatenate(values),
         np.concatenate([np.asarray(b, dtype=float) for b in lower_b]), np.concatenate([np.asarray(b, dtype=float) for b in upper_b]),
@@ -319,7 +323,8 @@ def _solve_total(problem: Problem, usable: np.ndarray, deadline: float, relative
     start = [int(np.searchsorted(keep, j)) for j in chosen]
     allowed = _allowed_pairs(pair_bounds[:, keep], upper, costs[:, keep], start)
     stats["pairs_after_fixing"] = int(allowed.sum())
-    result, picked, _ = _pmedian_mip(costs[:, keep] * weights[:, None], k, deadline - time.perf_counter(), relative_gap, start,
+    nearest = np.asarray(start)[np.argmin(costs[:, keep][:, start], axis=1)]
+    result, picked, _ = _pmedian_mip(costs[:, keep] * weights[:, None], k, deadline - time.perf_counter(), relative_gap, (start, nearest),
                                      allowed=allowed)
     if picked is not None and result.objective < upper - 1e-9 * upper:
         chosen, upper = [int(keep[j]) for j in picked], result.objective
@@ -376,9 +381,11 @@ def _solve_capacitated(problem: Problem, usable: np.ndarray, deadline: float, re
                 chosen, upper, assignment = [first[j] for j in picked], result.objective, np.asarray(first)[placed]
         if chosen is not None:
             # Lagrangian bounds without capacities are still bounds with them: venues that cannot beat the plan go.
-            bound, venue_bounds, _, _, _ = _lagrangian(costs, weights, k, upper, chosen, deadline, relative_gap)
+            # (Capacities that bind leave this bound loose, so it gets a quarter of the time left, not all of it.)
+            lagrangian_deadline = time.perf_counter() + (deadline - time.perf_counter()) / 4
+            bound, venue_bounds, _, _, _ = _lagrangian(costs, weights, k, upper, chosen, lagrangian_deadline, relative_gap)
             keep = np.union1d(np.flatnonzero(venue_bounds < upper * (1 + 1e-9)), chosen)
-    start = None if chosen is None else [int(np.searchsorted(keep, j)) for j in chosen]
+    start = None if chosen is None else ([int(np.searchsorted(keep, j)) for j in chosen], np.searchsorted(keep, assignment))
     result, picked, placed = _pmedian_mip(weighted[:, keep], k, deadline - time.perf_counter(), relative_gap, start,
                                           capacities[keep], weights)
     if picked is not None and result.objective <= upper:
@@ -395,44 +402,95 @@ def _solve_capacitated(problem: Problem, usable: np.ndarray, deadline: float, re
 
 
 def _solve_max(problem: Problem, usable: np.ndarray, deadline: float, relative_gap: float) -> Solution:
-    """Smallest longest journey: binary search over the distinct distances, each step a HiGHS feasibility
-    MIP (can k venues put every learner within this distance, capacities allowing?); then, among plans
-    with that longest journey, the least total travel."""
+    """Smallest longest journey: binary search over the distinct distances, each step a HiGHS MIP
+    (can k venues put every learner within this distance, capacities allowing?); then, among plans with
+    that longest journey, the least total travel. Out of time, the best plan found so far, with the
+    shortest longest-journey not yet ruled out as its bound."""
+    started = time.perf_counter()
     costs, weights = problem.distances[:, usable], problem.weights
     capacities = None if problem.capacities is None else problem.capacities[usable]
     k = min(problem.k, len(usable))
+    n = len(costs)
+    if capacities is None:
+        venues = _interchange(costs, weights, _greedy(costs, weights, k)) if k < len(usable) else list(range(len(usable)))
+        assignment = np.asarray(venues)[np.argmin(costs[:, venues], axis=1)]
+    else:  # the least-travel plan that fits is a first plan that fits
+        first = _solve_capacitated(Problem(costs, k, weights, capacities), np.arange(len(usable)),
+                                   started + (deadline - started) / 4, relative_gap)
+        venues, assignment = first.venues, first.assignment
+    longest = float(costs[np.arange(n), assignment].max())
     lowest = float(costs.min(axis=1).max())  # someone must travel at least this far, whatever is chosen
-    plan = _interchange(costs, weights, _greedy(costs, weights, k)) if k < len(usable) else list(range(len(usable)))
-    highest = float(costs[:, plan].min(axis=1).max()) if capacities is None else float(costs.max())
-    thresholds = np.unique(costs[(costs >= lowest) & (costs <= highest)])
-    low, high = 0, len(thresholds) - 1  # thresholds[high] is known to be feasible; below thresholds[low], none is
-    searches = 0
-    while low < high:
+    thresholds = np.unique(costs[(costs >= lowest) & (costs <= longest)])
+    low, high = 0, len(thresholds) - 1  # a plan within thresholds[high] is in hand; below thresholds[low], none exists
+    searches, search_deadline = 0, started + (deadline - started) * 0.8
+    while low < high and time.perf_counter() < search_deadline:
         middle = (low + high) // 2
-        allowed = costs <= thresholds[middle]
-        share = max((deadline - time.perf_counter()) / max(np.log2(high - low + 1), 1), 0.1)
-        result, _, _ = _pmedian_mip(np.zeros_like(costs), k, share, relative_gap, None, capacities, weights, allowed)
+        share = (search_deadline - time.perf_counter()) / max(np.log2(high - low + 1), 1)
+        outcome, found = _within(costs, weights, capacities, k, thresholds[middle], share)
         searches += 1
-        if result.status == "optimal":
-            high = middle
-        elif result.status == "infeasible":
+        if outcome == "feasible":
+            venues, assignment = found
+            high = int(np.searchsorted(thresholds, costs[np.arange(n), assignment].max()))
+        elif outcome == "infeasible":
             low = middle + 1
         else:
-            break  # out of time: keep the best distance proven feasible
+            break  # out of time for this step: keep the best plan and the bound so far
     limit = float(thresholds[high])
-    allowed = costs <= limit
-    result, picked, assignment = _pmedian_mip(costs * weights[:, None], k, max(deadline - time.perf_counter(), 1.0), relative_gap,
-                                              None, capacities, weights, allowed)
+    venues, assignment = _least_travel_within(costs, weights, capacities, k, limit, venues, assignment, deadline, relative_gap)
     stats = {"venues": len(usable), "feasibility_searches": searches}
-    if picked is None:
-        raise PlanningProblem("no plan was found in the time allowed: allow more time or choose fewer learners")
+    return _finish(problem, usable[venues], float(costs[np.arange(n), assignment].max()), "optimal" if low == high else "time limit",
+                   "HiGHS feasibility search", stats, bound=float(thresholds[low]), assignment=usable[assignment])
+
+
+def _within(costs, weights, capacities, k: int, limit: float, time_limit: float):
+    """Can k venues serve everyone within `limit`? ("feasible", (venues, assignment)), ("infeasible", None)
+    or ("unknown", None) when the time ran out first."""
+    allowed = costs <= limit
     if capacities is None:
-        assignment = None
-    else:
-        assignment = usable[assignment]
-    status = "optimal" if low == high else "time limit"
-    return _finish(problem, usable[picked], limit, status, "HiGHS feasibility search", stats, bound=float(thresholds[low]),
-                   assignment=assignment)
+        # Fewest venues covering everyone: learners who can reach the same venues are one row.
+        rows = np.unique(allowed, axis=0)
+        learner, venue = np.nonzero(rows)
+        m = costs.shape[1]
+        result = mip.solve(np.ones(m), np.ones(m), np.ones(m, dtype=bool), learner, venue, np.ones(len(learner)),
+                           np.ones(len(rows)), np.full(len(rows), np.inf), time_limit=time_limit, relative_gap=0.0)
+        if result.status == "infeasible" or result.bound > k + 1e-6:
+            return "infeasible", None
+        if result.values is None or result.objective > k + 1e-6:
+            return "unknown", None
+        chosen = [int(j) for j in np.flatnonzero(result.values > 0.5)]
+        nearest = costs[:, chosen].min(axis=1)
+        while len(chosen) < k:  # more venues than needed never lengthen a journey: add the most useful
+            totals = weights @ np.minimum(costs, nearest[:, None])
+            totals[chosen] = np.inf
+            chosen.append(int(np.argmin(totals)))
+            nearest = np.minimum(nearest, costs[:, chosen[-1]])
+        chosen = sorted(chosen)
+        return "feasible", (chosen, np.asarray(chosen)[np.argmin(costs[:, chosen], axis=1)])
+    result, chosen, assignment = _pmedian_mip(np.zeros_like(costs), k, time_limit, 0.0, None, capacities, weights, allowed)
+    if result.status == "infeasible":
+        return "infeasible", None
+    if chosen is None:
+        return "unknown", None
+    return "feasible", (chosen, assignment)
+
+
+def _least_travel_within(costs, weights, capacities, k, limit, venues, assignment, deadline, relative_gap):
+    """Among plans whose longest journey is within `limit`, the least total travel (the plan in hand if
+    nothing better is found in time)."""
+    n = len(costs)
+    in_hand = float(weights @ costs[np.arange(n), assignment])
+    if capacities is None:
+        # Journeys over the limit cost more than any whole plan within it, so the best plan uses none.
+        penalised = np.where(costs <= limit, costs, costs.max() * weights.sum() / weights.min() + 1)
+        better = _solve_total(Problem(penalised, k, weights), np.arange(costs.shape[1]), deadline, relative_gap)
+        if better.longest <= limit and better.objective < in_hand:
+            return better.venues, better.assignment
+        return venues, assignment
+    result, chosen, placed = _pmedian_mip(costs * weights[:, None], k, max(deadline - time.perf_counter(), 0.1), relative_gap,
+                                          (list(venues), assignment), capacities, weights, costs <= limit)
+    if chosen is not None and result.objective < in_hand:
+        return chosen, placed
+    return venues, assignment
 
 
 # --- exhaustive enumeration, the reference for small instances ------------------------------------------------------
