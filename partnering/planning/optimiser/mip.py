@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
-
 LARGE_MODEL_COLUMNS = 150_000
 
 

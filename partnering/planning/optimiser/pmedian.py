@@ -141,12 +141,11 @@ def solve(problem: Problem, *, time_limit: float = 10.0, relative_gap: float = 1
 # --- heuristic: greedy + Teitz-Bart interchange -------------------------------------------------------------
 
 
-def heuristic(problem: Problem, usable: np.ndarray | None = None, costs: np.ndarray | None = None) -> list[int]:
+def heuristic(problem: Problem) -> list[int]:
     """Greedy construction, then swap a chosen venue for another while that lowers the total
     (Teitz and Bart's interchange, evaluating every swap at once). Ignores capacities."""
-    usable = problem.usable if usable is None else usable
-    costs = problem.distances[:, usable] if costs is None else costs
-    weights = problem.weights
+    usable = problem.usable
+    costs, weights = problem.distances[:, usable], problem.weights
     k = min(problem.k, len(usable))
     if k == len(usable):
         return sorted(int(v) for v in usable)
