@@ -181,3 +181,9 @@ FORM_RENDERER = "partnering.core.forms.GovUKFormRenderer"
 # in a worker instead, with progress shown while they run.
 TASKS = {"default": {"BACKEND": ENV.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
+
+# Venue planning's travel model: great-circle x road factor at an average speed, unless an OSRM
+# server (for example the council's own) is named, whose table service then gives road distances.
+PLANNING_OSRM_URL = ENV.get("PLANNING_OSRM_URL", "")
+PLANNING_ROAD_FACTOR = float(ENV.get("PLANNING_ROAD_FACTOR", "1.3"))
+PLANNING_SPEED_KMH = float(ENV.get("PLANNING_SPEED_KMH", "50"))

@@ -92,9 +92,8 @@ def council_venues(course: Course) -> dict[str, engine.Venue]:
 
 
 def travel_provider():
-    return provider_from_settings(getattr(django_settings, "PLANNING_OSRM_URL", "") or None,
-                                  road_factor=getattr(django_settings, "PLANNING_ROAD_FACTOR", 1.3),
-                                  speed_kmh=getattr(django_settings, "PLANNING_SPEED_KMH", 50.0))
+    return provider_from_settings(django_settings.PLANNING_OSRM_URL or None, road_factor=django_settings.PLANNING_ROAD_FACTOR,
+                                  speed_kmh=django_settings.PLANNING_SPEED_KMH)
 
 
 @dataclass

@@ -128,3 +128,14 @@ def test_the_plan_page_starts_empty_with_the_form(region, planned, sign_in):
 def test_the_session_page_links_coordinators_to_planning(region, planned, sign_in):
     course, session, _ = planned
     assert "Plan venues for the people interested" in sign_in(region.coordinator).get(f"/catalogue/sessions/{session.pk}/").content.decode()
+
+
+def test_the_app_uses_a_routing_service_when_one_is_configured(settings):
+    from partnering.planning.optimiser import OsrmTable, RoadModel
+    from partnering.planning.services import travel_provider
+
+    settings.PLANNING_OSRM_URL = ""
+    settings.PLANNING_ROAD_FACTOR, settings.PLANNING_SPEED_KMH = 1.4, 40
+    assert travel_provider() == RoadModel(1.4, 40)
+    settings.PLANNING_OSRM_URL = "http://osrm.internal:5000"
+    assert travel_provider() == OsrmTable("http://osrm.internal:5000")
