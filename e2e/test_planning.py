@@ -32,4 +32,9 @@ def test_a_coordinator_plans_venues_for_a_provisional_session_and_makes_sessions
     assert "Cardiff Hall" in sessions and "Swansea Hall" in sessions
     axe(page)
     assert VenuePlan.objects.get().sessions.count() == 2
+
+    page.get_by_role("button", name="Undo this plan").click()
+    page.get_by_test_id("plan-undone").wait_for()
+    axe(page)
+    assert VenuePlan.objects.get().sessions.count() == 0
     assert page.console_errors == []

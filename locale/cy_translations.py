@@ -1088,6 +1088,19 @@ WELSH.update({
     "Sessions it added": "Y sesiynau a ychwanegodd",
     "cancelled": "wedi’i ganslo",
     "None": "Dim",
+    "withdrew the session it was planned from": "tynnodd yn ôl y sesiwn y’i cynlluniwyd ohoni",
+    "undone": "wedi’i ddadwneud",
+    "This plan has already been undone.": "Mae’r cynllun hwn eisoes wedi’i ddadwneud.",
+    "A session from this plan has been given a date, so the plan can no longer be undone.":
+        "Mae sesiwn o’r cynllun hwn wedi cael dyddiad, felly ni ellir dadwneud y cynllun mwyach.",
+    "Someone has booked a session from this plan, so the plan can no longer be undone.":
+        "Mae rhywun wedi archebu sesiwn o’r cynllun hwn, felly ni ellir dadwneud y cynllun mwyach.",
+    "The plan's sessions have been taken away and everyone's interest is back on the session it was planned from.":
+        "Mae sesiynau’r cynllun wedi’u tynnu ymaith ac mae diddordeb pawb yn ôl ar y sesiwn y’i cynlluniwyd ohoni.",
+    "Made a mistake? Until a session from this plan has a date or a booking, you can undo it: its sessions are taken away and people's interest goes back to the session it was planned from.":
+        "Wedi gwneud camgymeriad? Hyd nes bydd gan sesiwn o’r cynllun hwn ddyddiad neu archeb, gallwch ei ddadwneud: caiff ei sesiynau eu tynnu ymaith ac mae diddordeb pobl yn mynd yn ôl i’r sesiwn y’i cynlluniwyd ohoni.",
+    "Undo this plan": "Dadwneud y cynllun hwn",
+    "Undone on %(when)s: its sessions were taken away.": "Dadwnaed ar %(when)s: tynnwyd ei sesiynau ymaith.",
 })
 WELSH_PLURALS.update({
     "Planned for %(counter)s person, each from their work place.": [

@@ -24,8 +24,10 @@ class VenuePlan(models.Model):
     parameters = models.JSONField(_("what was asked"), default=dict)
     summary = models.JSONField(_("figures"), default=dict)
     sessions = models.ManyToManyField("learning.Session", blank=True, related_name="venue_plans", verbose_name=_("sessions created"))
+    withdrew_source = models.BooleanField(_("withdrew the session it was planned from"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
 
     objects = VenuePlanQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnering.core import audit
 from partnering.core.models import AuditEntry
@@ -145,8 +146,57 @@ def apply_plan(*, result: PlanResult, plan_key: str, course: Course, source: Ses
             source.cancelled_at = timezone.now()
             source.save(update_fields=["cancelled_at"])
             audit.record(actor=actor, instance=source, action=AuditEntry.Action.UPDATE, before=before)
+            record.withdrew_source = True
+            record.save(update_fields=["withdrew_source"])
     audit.record(actor=actor, instance=record, action=AuditEntry.Action.CREATE)
     return record
+
+
+class CannotUndo(Exception):
+    pass
+
+
+def undo_blocker(record: VenuePlan) -> str | None:
+    """Why a plan can no longer be undone, or None if it can."""
+    if record.undone_at is not None:
+        return _("This plan has already been undone.")
+    sessions = record.sessions.all()
+    if any(not session.is_provisional for session in sessions):
+        return _("A session from this plan has been given a date, so the plan can no longer be undone.")
+    if Booking.objects.filter(session__in=sessions).exclude(status=Booking.Status.CANCELLED).exists():
+        return _("Someone has booked a session from this plan, so the plan can no longer be undone.")
+    return None
+
+
+@transaction.atomic
+def undo_plan(*, record: VenuePlan, actor) -> None:
+    """Take the plan's sessions away again: interest goes back to the session it was planned from,
+    which returns if the plan withdrew it. The plan itself is kept, marked undone."""
+    record = VenuePlan.objects.select_for_update().get(pk=record.pk)
+    reason = undo_blocker(record)
+    if reason:
+        raise CannotUndo(reason)
+    source = record.source_session
+    sessions = list(record.sessions.all())
+    if source is not None:
+        for interest in Interest.objects.filter(session__in=sessions):
+            if Interest.objects.filter(session=source, person_id=interest.person_id).exists():
+                interest.delete()
+            else:
+                interest.session = source
+                interest.save(update_fields=["session"])
+        if record.withdrew_source and source.cancelled_at is not None:
+            before = audit.snapshot(source)
+            source.cancelled_at = None
+            source.save(update_fields=["cancelled_at"])
+            audit.record(actor=actor, instance=source, action=AuditEntry.Action.UPDATE, before=before)
+    for session in sessions:
+        audit.record(actor=actor, instance=session, action=AuditEntry.Action.DELETE, before=audit.snapshot(session))
+        session.delete()
+    before = audit.snapshot(record)
+    record.undone_at = timezone.now()
+    record.save(update_fields=["undone_at"])
+    audit.record(actor=actor, instance=record, action=AuditEntry.Action.UPDATE, before=before)
 
 
 # --- the map: an inline SVG drawn from coordinates, no tiles ----------------------------------------------------------

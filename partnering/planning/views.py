@@ -116,4 +116,19 @@ def apply_plan(request, pk):
 def plan_detail(request, pk):
     record = get_object_or_404(VenuePlan.objects.visible_to(request.user).select_related("course", "source_session", "created_by"), pk=pk)
     return TemplateResponse(request, "planning/plan_detail.html", {
-        "record": record, "sessions": record.sessions.select_related("venue__council").order_by("venue__name")})
+        "record": record, "sessions": record.sessions.select_related("venue__council").order_by("venue__name"),
+        "undo_blocker": services.undo_blocker(record)})
+
+
+@login_required
+@require_POST
+def undo_plan(request, pk):
+    record = get_object_or_404(VenuePlan.objects.visible_to(request.user), pk=pk)
+    try:
+        services.undo_plan(record=record, actor=request.user)
+    except services.CannotUndo as reason:
+        messages.error(request, str(reason))
+    else:
+        messages.success(request, _("The plan's sessions have been taken away and everyone's interest is back on the session it was "
+                                    "planned from."))
+    return redirect("planning:plan-detail", record.pk)

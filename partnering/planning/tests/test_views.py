@@ -1,7 +1,7 @@
 import pytest
 
 from partnering.core.models import AuditEntry
-from partnering.learning.models import Interest
+from partnering.learning.models import Interest, Session
 from partnering.planning.models import VenuePlan
 from tests.factories import CouncilFactory, MembershipFactory, PartnershipFactory, PersonFactory, partnership_role
 
@@ -139,3 +139,48 @@ def test_the_app_uses_a_routing_service_when_one_is_configured(settings):
     assert travel_provider() == RoadModel(1.4, 40)
     settings.PLANNING_OSRM_URL = "http://osrm.internal:5000"
     assert travel_provider() == OsrmTable("http://osrm.internal:5000")
+
+
+def test_a_plan_can_be_undone_until_a_session_has_a_date_or_a_booking(region, planned, sign_in):
+    import datetime
+
+    from django.utils import timezone
+
+    course, session, _ = planned
+    url, params = plan_url(course, session)
+    client = sign_in(region.coordinator)
+    client.post(f"/planning/courses/{course.pk}/sessions/", {**params, "plan": "optimal"})
+    record = VenuePlan.objects.get()
+    created = list(record.sessions.all())
+    assert "Undo this plan" in client.get(f"/planning/plans/{record.pk}/").content.decode()
+
+    response = client.post(f"/planning/plans/{record.pk}/undo/")
+    assert response.status_code == 302
+    session.refresh_from_db()
+    record.refresh_from_db()
+    assert session.cancelled_at is None and record.undone_at is not None
+    assert Interest.objects.filter(session=session).count() == 4
+    assert not Session.objects.filter(pk__in=[s.pk for s in created]).exists()
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.DELETE, object_id=str(created[0].pk)).exists()
+    assert "Undone on" in client.get(f"/planning/plans/{record.pk}/").content.decode()
+
+    # A second plan, whose session is then given a date, can no longer be undone.
+    client.post(f"/planning/courses/{course.pk}/sessions/", {**params, "plan": "central"})
+    second = VenuePlan.objects.exclude(pk=record.pk).get()
+    dated = second.sessions.get()
+    dated.starts_at = timezone.now() + datetime.timedelta(days=30)
+    dated.save()
+    client.post(f"/planning/plans/{second.pk}/undo/")
+    assert Session.objects.filter(pk=dated.pk).exists() and VenuePlan.objects.get(pk=second.pk).undone_at is None
+    assert "given a date" in client.get(f"/planning/plans/{second.pk}/").content.decode()
+
+
+def test_only_coordinators_can_undo_a_plan(region, planned, sign_in):
+    course, session, _ = planned
+    url, params = plan_url(course, session)
+    coordinator = sign_in(region.coordinator)
+    coordinator.post(f"/planning/courses/{course.pk}/sessions/", {**params, "plan": "optimal"})
+    record = VenuePlan.objects.get()
+    coordinator.logout()
+    assert sign_in(region.lead_north).post(f"/planning/plans/{record.pk}/undo/").status_code == 404
+    assert record.sessions.count() == 2
