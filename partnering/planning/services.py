@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings as django_settings
 from django.db import transaction
@@ -32,7 +32,6 @@ APPLICABLE_PLANS = ("optimal", "central")  # the plans whose venues are real roo
 class Audience:
     learners: list[engine.Learner]
     unplaced: int  # people we could not place: no work base or council location recorded
-    people: dict[str, object] = field(default_factory=dict)  # learner id -> Person
 
 
 def _place(employment: Employment | None, council: Council) -> Point | None:
@@ -61,7 +60,7 @@ def audience(course: Course, kind: str, *, session: Session | None = None, roles
             for e in Employment.objects.current().filter(person__in=[p for p, _, _ in pairs]).select_related("work_base")
         }
         pairs = [(person, council, employment_of.get((person.pk, council.pk))) for person, council, _ in pairs]
-    learners, people, unplaced, seen = [], {}, 0, set()
+    learners, unplaced, seen = [], 0, set()
     for person, council, employment in pairs:
         if person.pk in seen:
             continue  # booked on two sessions, or two roles: one journey
@@ -71,8 +70,7 @@ def audience(course: Course, kind: str, *, session: Session | None = None, roles
             unplaced += 1
             continue
         learners.append(engine.Learner(str(person.pk), point, council=council.slug))
-        people[str(person.pk)] = person
-    return Audience(learners, unplaced, people)
+    return Audience(learners, unplaced)
 
 
 def candidate_venues(course: Course, user) -> list[Venue]:
@@ -136,7 +134,7 @@ def apply_plan(*, result: PlanResult, plan_key: str, course: Course, source: Ses
         sessions[venue_id] = session
     record.sessions.set(sessions.values())
     if source is not None and source.is_provisional:
-        for interest in Interest.objects.filter(session=source).select_related("person"):
+        for interest in Interest.objects.filter(session=source):
             venue_id = chosen.assignments.get(str(interest.person_id))
             if venue_id is not None and not Interest.objects.filter(session=sessions[venue_id], person_id=interest.person_id).exists():
                 interest.session = sessions[venue_id]

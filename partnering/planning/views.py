@@ -1,8 +1,11 @@
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -73,7 +76,6 @@ def plan_venues(request, pk):
                "history": VenuePlan.objects.visible_to(request.user).filter(course=course).prefetch_related("sessions__venue")[:10]}
     if result is not None:
         context["map"] = services.map_shapes(result)
-        context["optimal"] = result.comparison.plan("optimal")
         context["venue_rows"] = _venue_rows(result)
         context["form_values"] = [(name, request.GET.getlist(name)) for name in form.fields if name in request.GET]
         context["plan_rows"] = [{"plan": plan, "label": PLAN_LABELS[plan.key], "applicable": plan.key in services.APPLICABLE_PLANS}
@@ -82,14 +84,16 @@ def plan_venues(request, pk):
 
 
 def _venue_rows(result):
-    """For the optimal plan: each chosen venue, how many go there and their average journey."""
+    """For the best-venues plan: each chosen venue and how many people would go there."""
     optimal = result.comparison.plan("optimal")
-    solution = optimal.solution
-    rows = []
-    for venue_id in optimal.venues:
-        going = [learner for learner in result.audience.learners if optimal.assignments.get(learner.id) == venue_id]
-        rows.append({"venue": result.by_id[venue_id], "people": len(going)})
-    return {"rows": rows, "gap": solution.gap if solution else 0, "status": solution.status if solution else ""}
+    going = Counter(optimal.assignments.values())
+    rows = [{"venue": result.by_id[venue_id], "people": going[venue_id]} for venue_id in optimal.venues]
+    return {"rows": rows, "gap": optimal.solution.gap, "status": optimal.solution.status}
+
+
+def _back_to_planning(course, session):
+    url = reverse("planning:plan", args=[course.pk])
+    return redirect(f"{url}?session={session.pk}" if session else url)
 
 
 @login_required
@@ -100,11 +104,11 @@ def apply_plan(request, pk):
     plan_key = request.POST.get("plan")
     if plan_key not in services.APPLICABLE_PLANS or not form.is_valid():
         messages.error(request, _("The plan could not be turned into sessions: choose again and try once more."))
-        return redirect("planning:plan", course.pk)
+        return _back_to_planning(course, session)
     result = _plan(request, form, course, session)
     if result is None:
         messages.error(request, " ".join(str(error) for error in form.non_field_errors()) or _("No plan could be made with these choices."))
-        return redirect("planning:plan", course.pk)
+        return _back_to_planning(course, session)
     record = services.apply_plan(result=result, plan_key=plan_key, course=course, source=session, actor=request.user,
                                  parameters=form.parameters())
     messages.success(request, _("%(count)s provisional sessions added at the chosen venues. Give each a date when the room is booked.")

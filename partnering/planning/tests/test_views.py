@@ -184,3 +184,13 @@ def test_only_coordinators_can_undo_a_plan(region, planned, sign_in):
     coordinator.logout()
     assert sign_in(region.lead_north).post(f"/planning/plans/{record.pk}/undo/").status_code == 404
     assert record.sessions.count() == 2
+
+
+def test_a_tampered_plan_is_refused_and_nothing_is_made(region, planned, sign_in):
+    course, session, _ = planned
+    url, params = plan_url(course, session)
+    client = sign_in(region.coordinator)
+    response = client.post(f"/planning/courses/{course.pk}/sessions/", {**params, "plan": "rotation"})
+    assert response["Location"] == f"/planning/courses/{course.pk}/?session={session.pk}"
+    response = client.post(f"/planning/courses/{course.pk}/sessions/", {**params, "plan": "optimal", "k": "0"})
+    assert response.status_code == 302 and not VenuePlan.objects.exists() and Session.objects.count() == 1
