@@ -75,7 +75,7 @@ class Plan:
 @dataclass
 class Comparison:
     plans: list[Plan]
-    online_suggested: bool  # even the best in-person plan leaves the median learner travelling too long
+    online_suggested: bool  # even the k best venues leave the median learner travelling too long
     threshold_minutes: float
 
     def plan(self, key: str) -> Plan | None:
@@ -171,7 +171,7 @@ def compare_plans(
             ))
     zeros = np.zeros(len(learners))
     plans.append(_plan("online", [], 1, weights, zeros, zeros, 0.0, 0.0, settings))
-    in_person = [plan for plan in plans if plan.key != "online"]
-    best = min(in_person, key=lambda plan: plan.median_minutes, default=None)
+    # Judged on the k best venues, the plan being weighed: if even they leave the typical learner too long on the road, say so.
+    best = next((plan for plan in plans if plan.key == "optimal"), None)
     online_suggested = best is not None and best.median_minutes > settings.online_threshold_minutes
     return Comparison(plans, online_suggested, settings.online_threshold_minutes)
