@@ -37,4 +37,12 @@ def test_a_coordinator_plans_venues_for_a_provisional_session_and_makes_sessions
     page.get_by_test_id("plan-undone").wait_for()
     axe(page)
     assert VenuePlan.objects.get().sessions.count() == 0
+
+    page.get_by_role("button", name="Cymraeg").click()
+    page.get_by_role("button", name="Allgofnodi").wait_for()
+    page.goto(f"/planning/courses/{course.pk}/?session={session.pk}&audience=session&k=2&objective=total"
+              "&pence_per_mile=45&co2_kg_per_km=0.17&online_threshold=60")
+    assert page.get_by_role("heading", level=1).inner_text() == "Cynllunio lleoliadau"
+    assert "Y lleoliadau gorau i bawb" in page.get_by_test_id("plan-table").inner_text()
+    axe(page)
     assert page.console_errors == []
