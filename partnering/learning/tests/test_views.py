@@ -151,6 +151,8 @@ def test_attendees_evaluate_then_follow_up_three_months_later(sign_in, region, s
 
     booking = Booking.objects.create(session=session, person=region.staff_north, council=region.north, status="attended")
     me = sign_in(region.staff_north)
+    page = me.get(f"/me/bookings/{booking.pk}/evaluate/").content.decode()
+    assert 'class="govuk-radios__input"' in page and "govuk-fieldset__legend" in page  # GOV.UK radios, not Django's list
     assert me.post(f"/me/bookings/{booking.pk}/evaluate/", {"reaction": "9"}).status_code == 200  # out of range
     me.post(f"/me/bookings/{booking.pk}/evaluate/", {"reaction": "4", "learned": "Pivot tables", "intended_use": "Monthly returns"})
     evaluation = Evaluation.objects.get()
