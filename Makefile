@@ -57,11 +57,15 @@ test-postgres:
 assets:
 	cd frontend && npm ci --no-audit --no-fund && sh build.sh
 
-# Refresh the Welsh catalogue after changing user-facing text (needs gettext's xgettext),
-# then apply the Welsh from locale/cy_translations.py and compile it; lists any string still without Welsh.
+# Refresh the Welsh catalogue after changing user-facing text (needs gettext): extract the strings into
+# locale/cy/LC_MESSAGES/django.po, the one source of the Welsh (msgmerge marks changed or look-alike strings
+# fuzzy; they stay fuzzy, and English on the page, until a person checks them), compile the .mo, then list
+# every string without checked Welsh and fail if there is any. Translate them in the .po (Poedit, Weblate,
+# a text editor or /admin/translations/) and run it again.
 messages: install
-	$(PY) manage.py makemessages --locale cy --ignore ".venv/*" --ignore "frontend/*" --ignore "tests/*" --ignore "e2e/*" --ignore "*/tests/*" --no-obsolete
-	$(PY) locale/cy_translations.py
+	$(PY) manage.py makemessages --locale cy --ignore ".venv/*" --ignore "frontend/*" --ignore "tests/*" --ignore "e2e/*" --ignore "*/tests/*" --no-obsolete --no-wrap
+	$(PY) manage.py compilemessages --locale cy --ignore ".venv" --ignore "frontend"
+	$(PY) scripts/po-status.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,7 +1,8 @@
 """Strings from Django's own password forms and validators that its Welsh catalogue leaves in English.
 
-They appear on our password pages. Marking them here puts them in our catalogue (which Django reads
-before its own), where locale/cy_translations.py gives them Welsh. Nothing calls these; they are never evaluated.
+They appear on our password pages. Marking them here makes `makemessages` put them in our catalogue,
+locale/cy/LC_MESSAGES/django.po (which Django reads before its own), where they have their Welsh; without
+this module `makemessages --no-obsolete` would drop them. Nothing calls these; they are never evaluated.
 """
 
 from django.utils.translation import gettext_lazy, ngettext_lazy
