@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("partnering.planning.urls")),
     path("accounts/", include("partnering.core.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/translations/", include("partnering.core.translation_admin")),
     path("admin/", admin.site.urls),
 ]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "rosetta",
     "partnering.core",
     "partnering.organisations",
     "partnering.people",
@@ -129,6 +130,11 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+# Site administrators edit the Welsh catalogue at /admin/translations/ (partnering/core/translation_admin.py).
+ROSETTA_ACCESS_CONTROL_FUNCTION = "partnering.core.translation_admin.can_translate"
+ROSETTA_LANGUAGES = [language for language in LANGUAGES if language[0] == "cy"]
+ROSETTA_POFILE_WRAP_WIDTH = 0  # one line per string, as `make messages` writes it
+ROSETTA_CASE_SENSITIVE_FILESYSTEM = True  # otherwise it probes with a temporary file on every request
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(ENV.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
