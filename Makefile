@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
 
-.PHONY: install install-bench bench demo serve test lint test-sqlite test-postgres system-test-deps assets messages clean
+.PHONY: install install-bench bench demo serve test lint deploy-checks test-sqlite test-postgres system-test-deps assets messages clean
 
 install: $(VENV)/.installed
 
@@ -36,7 +36,20 @@ serve: install
 system-test-deps:
 	@sh scripts/install-system-deps.sh chromium gettext
 
-test: install system-test-deps lint test-sqlite test-postgres
+test: install system-test-deps lint deploy-checks test-sqlite test-postgres
+
+# What a production install does, checked with the production settings against a throwaway SQLite
+# database and static directory: collectstatic (hashed, compressed), Django's deployment checklist,
+# and no model change without its migration.
+deploy-checks: install
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	export DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_ALLOWED_HOSTS=partnering.example.org \
+		DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		DATABASE_URL="sqlite:///$$tmp/db.sqlite3" DJANGO_STATIC_ROOT="$$tmp/static" && \
+	echo "Deployment checks: collectstatic, check --deploy, makemigrations --check" && \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	$(PY) manage.py check --deploy --fail-level WARNING && \
+	$(PY) manage.py makemigrations --check --dry-run
 
 lint: install
 	$(VENV)/bin/ruff check .
