@@ -1,35 +1,57 @@
-"""The training record as a PDF, for the person to keep or show a new employer."""
+"""The training record as a PDF, for the person to keep or show a new employer.
+
+WeasyPrint lays out an autoescaped Django template, so whatever people typed (a course title with
+`<img>` or `<a>` in it) prints as text. The font is DejaVu Sans from static/fonts, embedded, so Welsh
+letters (ŵ, ŷ) print on any machine; the fetcher loads those font files and nothing else. The PDF is
+tagged (PDF/UA-1) with its language, title and author, for screen readers.
+
+Importing this module loads Pango (through WeasyPrint): import it where a PDF is made, not at start-up.
+"""
 
 from __future__ import annotations
 
-import io
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
-from django.utils import timezone
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+FONT_DIR = (Path(settings.BASE_DIR) / "static" / "fonts").resolve()
+FONTS = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+
+
+class LocalFontFetcher(URLFetcher):
+    """Fetches the bundled TrueType fonts and refuses every other URL: no network, no other file, no data: URL."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=False)
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost") or parts.query or parts.fragment:
+            raise ValueError(f"the PDF may load only its own fonts, not {url!r}")
+        path = Path(url2pathname(parts.path)).resolve()
+        if path.parent != FONT_DIR or path.name not in FONTS.values() or not path.is_file():
+            raise ValueError(f"the PDF may load only its own fonts, not {url!r}")
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), headers={"Content-Type": "font/ttf"})
 
 
 def record_pdf(person, overview: dict) -> bytes:
-    buffer = io.BytesIO()
-    styles = getSampleStyleSheet()
-    document = SimpleDocTemplate(buffer, pagesize=A4, title=_("Training record"), author="Partnering",
-                                 leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm, bottomMargin=18 * mm)
-    story = [
-        Paragraph(_("Training record"), styles["Title"]),
-        Paragraph(f"{person.full_name} – {person.email}", styles["Normal"]),
-        Paragraph(_("Printed %(date)s") % {"date": timezone.localdate().strftime("%d/%m/%Y")}, styles["Normal"]),
-        Spacer(1, 6 * mm),
-    ]
-    rows = [[_("Learning"), _("Completed"), _("While working for"), _("Hours")]]
-    rows += [[Paragraph(r.title, styles["Normal"]), r.completed_on.strftime("%d/%m/%Y"), r.council.short_name if r.council else "",
-              "" if r.hours is None else str(r.hours)] for r in overview["records"]]
-    table = Table(rows, colWidths=[90 * mm, 25 * mm, 40 * mm, 15 * mm], repeatRows=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"), ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.grey)]))
-    story.append(table if overview["records"] else Paragraph(_("Nothing recorded yet. Sessions you attend appear here."), styles["Normal"]))
-    document.build(story)
-    return buffer.getvalue()
+    """The person's training record (the records in `overview`) as a tagged PDF in the active language."""
+    title = f"{_('Training record')} – {person.full_name}"
+    html = render_to_string("learning/record_pdf.html", {
+        "person": person,
+        "records": overview["records"],
+        "title": title,
+        "author": "Partnering",
+        "lang": translation.get_language() or settings.LANGUAGE_CODE,
+        "printed_on": timezone.localdate(),
+        "fonts": {weight: (FONT_DIR / name).as_uri() for weight, name in FONTS.items()},
+    })
+    document = HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=LocalFontFetcher())
+    return document.write_pdf(pdf_variant="pdf/ua-1")

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnering.core import audit
+from partnering.core.downloads import download_response, file_download_response
 from partnering.core.models import AuditEntry
 from partnering.core.tenancy import scope_for
 from partnering.mapping.spreadsheets import csv_bytes
@@ -35,7 +36,6 @@ from .forms import (
     SessionForm,
 )
 from .models import Booking, Course, Evaluation, Evidence, RecordShare, Requirement, ReservedPlaces, Session
-from .pdf import record_pdf
 from .selectors import learning_reports, record_overview
 
 
@@ -154,14 +154,13 @@ def register(request, pk):
 def my_record(request):
     overview = record_overview(request.user, viewer=request.user)
     if request.GET.get("format") == "pdf":
-        response = HttpResponse(record_pdf(request.user, overview), content_type="application/pdf")
-        response["Content-Disposition"] = 'attachment; filename="training-record.pdf"'
-        return response
+        from .pdf import record_pdf  # loads Pango: only when a PDF is asked for
+
+        return download_response(record_pdf(request.user, overview), "training-record.pdf", "application/pdf")
     if request.GET.get("format") == "csv":
         rows = [[r.title, r.completed_on.isoformat(), r.council.short_name if r.council else "", r.hours] for r in overview["records"]]
-        response = HttpResponse(csv_bytes([_("Learning"), _("Completed"), _("While working for"), _("Hours")], rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="training-record.csv"'
-        return response
+        content = csv_bytes([_("Learning"), _("Completed"), _("While working for"), _("Hours")], rows)
+        return download_response(content, "training-record.csv", "text/csv; charset=utf-8")
     shares = {s.council_id for s in RecordShare.objects.filter(person=request.user, revoked_at__isnull=True)}
     evidence = Evidence.objects.filter(person=request.user).select_related("council")
     return TemplateResponse(request, "learning/my_record.html", {**overview, "shared_with": shares, "evidence": evidence})
@@ -263,10 +262,7 @@ def evidence_add(request):
 @login_required
 def evidence_file(request, pk):
     evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
-    with evidence.certificate.open("rb") as handle:
-        response = HttpResponse(handle.read(), content_type="application/octet-stream")
-    response["Content-Disposition"] = f'attachment; filename="{Path(evidence.certificate.name).name}"'
-    return response
+    return file_download_response(evidence.certificate.open("rb"), Path(evidence.certificate.name).name, "application/octet-stream")
 
 
 @login_required

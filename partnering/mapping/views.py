@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partnering.core.downloads import download_response
 from partnering.core.forms import save_with
 from partnering.core.tenancy import scope_for
 from partnering.organisations.selectors import council_managed_by, current_member_councils
@@ -37,12 +38,6 @@ from .spreadsheets import return_template as build_template
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def mapping_home(request):
     scope = scope_for(request.user)
@@ -59,7 +54,7 @@ def mapping_home(request):
 @login_required
 def return_template(request):
     content = build_template([topic.name for topic in Topic.objects.order_by("name")])
-    return _download(content, "partnering-ld-return-template.xlsx", XLSX)
+    return download_response(content, "partnering-ld-return-template.xlsx", XLSX)
 
 
 # --- Importing a return -----------------------------------------------------------------
@@ -183,7 +178,7 @@ def batch_restore(request, pk):
 def batch_file(request, pk):
     batch = _draft_batch(request, pk)
     with batch.source.open("rb") as handle:
-        return _download(handle.read(), batch.original_filename.replace('"', ""), "application/octet-stream")
+        return download_response(handle.read(), batch.original_filename, "application/octet-stream")
 
 
 # --- Reading returns ----------------------------------------------------------------------
@@ -229,8 +224,8 @@ def provision_export(request, slug):
     lines = Provision.objects.visible_to(request.user).current().filter(council=council, year=year).select_related("topic").order_by("row_number")
     if not lines.exists():
         raise Http404(_("Page not found"))
-    filename = f"{council.slug}-ld-return-{year}.{fmt}"
-    return _download(export_provision(lines, fmt), filename, "text/csv; charset=utf-8" if fmt == "csv" else XLSX)
+    filename = f"{slugify(council.short_name, allow_unicode=True)}-ld-return-{year}.{fmt}"
+    return download_response(export_provision(lines, fmt), filename, "text/csv; charset=utf-8" if fmt == "csv" else XLSX)
 
 
 @login_required
@@ -327,7 +322,7 @@ def _dashboard(request, *, councils, title, council_filter, context):
         table = next((t for t in tables if t.key == download), None)
         if table is None:
             raise Http404(_("Page not found"))
-        return _download(xlsx_bytes([table.spreadsheet()]), f"{slugify(title)}-{table.key}-{filters.year}.xlsx", XLSX)
+        return download_response(xlsx_bytes([table.spreadsheet()]), f"{slugify(title, allow_unicode=True)}-{table.key}-{filters.year}.xlsx", XLSX)
     return TemplateResponse(request, "mapping/dashboard.html", {
         **context, "title": title, "form": form, "tables": tables, "year_label": financial_year_label(filters.year),
         "totals": dashboards.totals_of(tables), "charts": {t.key: t.chart_data() for t in tables if t.chart_data()},

@@ -5,13 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from partnering.core.downloads import download_response
 from partnering.mapping.forms import current_financial_year
 from partnering.mapping.labels import DELIVERY_METHOD_LABELS
 from partnering.mapping.models import financial_year_label
@@ -170,10 +171,8 @@ def opportunities(request, slug):
                  None if o.cost_per_cohort_pence is None else o.cost_per_cohort_pence / 100,
                  None if o.joint_cost_pence is None else o.joint_cost_pence / 100, o.saving_pence / 100,
                  ", ".join(o.suppliers), "; ".join(str(FLAG_LABELS[f]) for f in o.flags)] for g, o in rows]
-        response = HttpResponse(xlsx_bytes([(_("Opportunities"), headers, data)]),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-opportunities-{year}.xlsx"'
-        return response
+        return download_response(xlsx_bytes([(_("Opportunities"), headers, data)]), f"{partnership.slug}-opportunities-{year}.xlsx",
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
     return TemplateResponse(request, "overlap/opportunities.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,

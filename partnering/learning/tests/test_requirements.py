@@ -106,7 +106,7 @@ def test_evidence_from_elsewhere_joins_the_record_once_a_lead_accepts_it(sign_in
     client.logout()
     lead = sign_in(region.lead_north)
     assert evidence in lead.get("/me/approvals/").context["evidence"]
-    assert lead.get(f"/learning/evidence/{evidence.pk}/file/").content == b"%PDF-1.4 certificate"
+    assert lead.get(f"/learning/evidence/{evidence.pk}/file/").getvalue() == b"%PDF-1.4 certificate"
     lead.post(f"/learning/evidence/{evidence.pk}/decide/", {"decision": "approve"})
     evidence.refresh_from_db()
     assert evidence.status == "approved" and evidence.record.title == "EFAW" and evidence.record.person == region.staff_north
