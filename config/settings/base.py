@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "partnering.access.middleware.ScopeMiddleware",
     "partnering.core.middleware.ActingCouncilMiddleware",
     # Axes goes last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -90,12 +91,11 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        ENV.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(ENV.get("DATABASE_CONN_MAX_AGE", "0")),
-    )
-}
+def database_from_url(url: str) -> dict:
+    return dj_database_url.parse(url, conn_max_age=int(ENV.get("DATABASE_CONN_MAX_AGE", "0")))
+
+
+DATABASES = {"default": database_from_url(ENV.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.Person"

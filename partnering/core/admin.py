@@ -1,34 +1,77 @@
 from django.contrib import admin
 from django.db import transaction
 
+from partnering.access import admin as admin_rules
+
 from . import audit
 from .models import AuditEntry
 
 
 class ScopedAdmin(admin.ModelAdmin):
-    """Non-superuser administrators see and change only what the model's visibility rules allow."""
+    """Staff users who are not superusers see, add and change only what the access layer allows."""
+
+    def _scope(self, request):
+        return request.scope
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        return queryset.visible_to(request.user)
+        return queryset.filter(pk__in=admin_rules.visible_rows(self._scope(request), self.model).values("pk"))
+
+    def has_add_permission(self, request, *args):
+        return super().has_add_permission(request, *args) and (
+            request.user.is_superuser or admin_rules.can_add_row(self._scope(request), self.model))
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or request.user.is_superuser or self._editable(request, obj)
+        return obj is None or request.user.is_superuser or admin_rules.can_change_row(self._scope(request), obj)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
-        return obj is None or request.user.is_superuser or self._editable(request, obj)
+        return obj is None or request.user.is_superuser or admin_rules.can_change_row(self._scope(request), obj)
 
-    def _editable(self, request, obj):
-        manager = type(obj)._default_manager
-        if hasattr(manager, "editable_by"):
-            return manager.editable_by(request.user).filter(pk=obj.pk).exists()
-        return False
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = admin_rules.choices_for(self._scope(request), db_field.related_model, field.queryset)
+        return field
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = admin_rules.choices_for(self._scope(request), db_field.related_model, field.queryset)
+        return field
+
+
+class ScopedInline(admin.TabularInline):
+    """Inline rows obey the same rules as the page they sit on."""
+
+    extra = 0
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=admin_rules.visible_rows(request.scope, self.model).values("pk"))
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (request.user.is_superuser or admin_rules.can_add_row(request.scope, self.model))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            request.user.is_superuser or obj is None or admin_rules.can_change_row(request.scope, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) and super().has_delete_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = admin_rules.choices_for(request.scope, db_field.related_model, field.queryset)
+        return field
 
 
 class AuditedAdmin(ScopedAdmin):

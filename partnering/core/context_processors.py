@@ -1,15 +1,13 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .tenancy import scope_for
-
 
 def chrome(request):
     """What the shared layout needs: navigation, the acting council and the councils to switch to."""
     user = getattr(request, "user", None)
-    scope = scope_for(user)
+    scope = request.scope
     if not scope.is_signed_in:
-        return {"scope": scope, "navigation": []}
+        return {"signed_in": False, "navigation": []}
     from partnering.organisations.models import Council
 
     navigation = [
@@ -31,4 +29,4 @@ def chrome(request):
     ]
     switchable = Council.objects.filter(pk__in=scope.council_ids).order_by("name") if len(scope.council_ids) > 1 else []
     acting = request.acting_council
-    return {"scope": scope, "navigation": items, "switchable_councils": switchable, "acting_council": acting}
+    return {"signed_in": True, "navigation": items, "switchable_councils": switchable, "acting_council": acting}

@@ -326,7 +326,7 @@ def _schedule_sessions(demo_partnerships) -> int:
     from partnering.learning.models import Course, Session
     from partnering.mapping.forms import current_financial_year
     from partnering.organisations.selectors import current_member_councils
-    from partnering.overlap.models import Group
+    from partnering.overlap.models import OverlapGroup
 
     rng = random.Random(SEED + 5)
     start = timezone.localtime().replace(hour=9, minute=30, second=0, microsecond=0)
@@ -337,7 +337,7 @@ def _schedule_sessions(demo_partnerships) -> int:
         members = list(current_member_councils(partnership))
         venues = list(Venue.objects.filter(council__in=members).exclude(sharing=Sharing.PRIVATE).order_by("pk"))
         trainers = list(Employment.objects.current().filter(council__in=members, roles__role="trainer").order_by("pk")[:20])
-        groups = Group.objects.filter(partnership=partnership, year=current_financial_year(), council_count__gte=3).order_by("-learners")[:4]
+        groups = OverlapGroup.objects.filter(partnership=partnership, year=current_financial_year(), council_count__gte=3).order_by("-learners")[:4]
         collecting = True
         for number, group in enumerate(groups):
             course = Course.objects.create(partnership=partnership, title=group.title, topic=group.topic,
@@ -371,14 +371,14 @@ def _analyse_overlap(demo_partnerships) -> int:
     """A starter glossary, then the overlap analysis for each demo partnership, as a coordinator would run it."""
     from partnering.glossary.starter import load as load_glossary
     from partnering.mapping.forms import current_financial_year
-    from partnering.overlap.models import AnalysisRun, Group
+    from partnering.overlap.models import AnalysisRun, OverlapGroup
     from partnering.overlap.services import run_analysis
 
     load_glossary()
     year = current_financial_year()
     for partnership in demo_partnerships:
         run_analysis(AnalysisRun.objects.create(partnership=partnership, year=year))
-    return Group.objects.filter(partnership__in=demo_partnerships, year=year, council_count__gte=2).count()
+    return OverlapGroup.objects.filter(partnership__in=demo_partnerships, year=year, council_count__gte=2).count()
 
 
 def _load_returns(demo_refs, councils, venues_by_council, by_partnership) -> int:

@@ -1,4 +1,4 @@
-from .tenancy import scope_for
+from partnering.access import scope_of
 
 SESSION_KEY = "acting_council_id"
 
@@ -6,8 +6,7 @@ SESSION_KEY = "acting_council_id"
 def acting_council(request):
     """The council the person is acting for: the one chosen in the switcher if they are
     still employed there, otherwise their earliest current employment."""
-    user = getattr(request, "user", None)
-    scope = scope_for(user)
+    scope = getattr(request, "scope", None) or scope_of(getattr(request, "user", None))
     if not scope.council_ids:
         return None
     from partnering.people.models import Employment

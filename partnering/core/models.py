@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .tenancy import current_on, scope_for, today
+from .dates import current_on, today
 
 
 class DatedQuerySet(models.QuerySet):
@@ -29,34 +29,6 @@ class Sharing(models.TextChoices):
     PUBLIC = "public", _("Public")
 
 
-def shared_with_viewer(queryset, user, via: str = ""):
-    """Rows of the viewer's own councils, rows shared with one of their partnerships, and public rows.
-
-    `via` leads from the queryset's model to the council-owned record that carries the sharing
-    level (for example "batch__council_return__" for the lines of a return)."""
-    scope = scope_for(user)
-    if scope.is_superuser:
-        return queryset.all()
-    if not scope.is_signed_in:
-        return queryset.none()
-    return queryset.filter(
-        Q(**{f"{via}council_id__in": scope.council_ids})
-        | Q(**{f"{via}sharing": Sharing.PUBLIC})
-        | Q(**{f"{via}sharing": Sharing.PARTNERSHIP, f"{via}shared_with_id__in": scope.partnership_ids})
-    )
-
-
-class CouncilOwnedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return shared_with_viewer(self, user)
-
-    def editable_by(self, user):
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        return self.filter(council_id__in=scope.lead_council_ids)
-
-
 class CouncilOwned(models.Model):
     """A record that belongs to one council and is shared as that council chooses."""
 
@@ -71,8 +43,6 @@ class CouncilOwned(models.Model):
         verbose_name=_("shared with partnership"),
     )
 
-    objects = CouncilOwnedQuerySet.as_manager()
-
     class Meta:
         abstract = True
         constraints = [
@@ -86,15 +56,6 @@ class CouncilOwned(models.Model):
     @property
     def audit_council(self):
         return self.council
-
-
-class AuditEntryQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Leads see their own council's trail; site administrators see everything."""
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        return self.filter(council_id__in=scope.lead_council_ids)
 
 
 class AuditEntry(models.Model):
@@ -115,8 +76,6 @@ class AuditEntry(models.Model):
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("record"), max_length=200)
     changes = models.JSONField(_("what changed"), default=dict, blank=True)
-
-    objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -14,7 +14,6 @@ from partnering.organisations.models import Council
 
 from .middleware import SESSION_KEY
 from .selectors import home_summary
-from .tenancy import scope_for
 
 
 @require_GET
@@ -32,15 +31,14 @@ def healthz(request):
 
 @login_required
 def home(request):
-    return TemplateResponse(request, "core/home.html", home_summary(viewer=request.user, council=request.acting_council))
+    return TemplateResponse(request, "core/home.html", home_summary(person=request.user, viewer=request.scope, council=request.acting_council))
 
 
 @login_required
 @require_POST
 def switch_council(request):
     """Act for another council the person is currently employed by."""
-    scope = scope_for(request.user)
-    council = Council.objects.filter(slug=request.POST.get("council"), pk__in=scope.council_ids).first()
+    council = Council.objects.filter(slug=request.POST.get("council"), pk__in=request.scope.council_ids).first()
     if council is None:
         raise Http404(_("You are not employed by that council."))
     request.session[SESSION_KEY] = council.pk

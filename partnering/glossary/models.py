@@ -9,13 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.tenancy import scope_for
-
 
 class TermQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.all() if scope_for(user).is_signed_in else self.none()
-
     def search(self, text: str):
         if not text:
             return self
@@ -52,20 +47,12 @@ class Term(models.Model):
         return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
 
 
-class LocalSynonymQuerySet(models.QuerySet):
-    def editable_by(self, user):
-        scope = scope_for(user)
-        return self.all() if scope.is_superuser else self.filter(council_id__in=scope.lead_council_ids)
-
-
 class LocalSynonym(models.Model):
     """What one council calls a glossary term ("Cyber Ninjas" for cyber security awareness)."""
 
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="local_synonyms")
     council = models.ForeignKey("organisations.Council", on_delete=models.CASCADE, related_name="+", verbose_name=_("council"))
     text = models.CharField(_("local name"), max_length=150)
-
-    objects = LocalSynonymQuerySet.as_manager()
 
     class Meta:
         ordering = ["council__name", "text"]

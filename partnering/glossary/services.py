@@ -1,23 +1,18 @@
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from partnering.access import require, scope_of
+from partnering.access.glossary import can_add_local_name, can_edit_terms
 from partnering.core import audit
 from partnering.core.models import AuditEntry
-from partnering.core.tenancy import scope_for
 
 from .models import LocalSynonym, Term
 
 
-def can_edit_terms(user) -> bool:
-    scope = scope_for(user)
-    return scope.is_superuser or bool(scope.coordinated_partnership_ids)
-
-
 @transaction.atomic
 def term_save(*, term: Term, actor) -> Term:
-    if not can_edit_terms(actor):
-        raise PermissionDenied("Only coordinators edit the shared glossary.")
+    require(can_edit_terms(scope_of(actor)), "Only coordinators edit the shared glossary.")
     before = audit.snapshot(Term.objects.get(pk=term.pk)) if term.pk else None
     term.updated_by = actor
     term.full_clean()
@@ -28,8 +23,7 @@ def term_save(*, term: Term, actor) -> Term:
 
 @transaction.atomic
 def local_synonym_add(*, term: Term, council, actor, text: str) -> LocalSynonym:
-    if not scope_for(actor).can_manage_council(council.pk):
-        raise PermissionDenied("Only the council's lead adds its local names.")
+    require(can_add_local_name(scope_of(actor), council), "Only the council's lead adds its local names.")
     try:
         with transaction.atomic():
             synonym = LocalSynonym.objects.create(term=term, council=council, text=text.strip())

@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from partnering.access import glossary as access
 from partnering.core.forms import save_with
-from partnering.core.tenancy import scope_for
 
 from . import services
 from .forms import LocalSynonymForm, TermForm
@@ -19,17 +19,17 @@ from .models import Term
 @login_required
 def term_list(request):
     query = request.GET.get("q", "").strip()
-    terms = Term.objects.visible_to(request.user).search(query).prefetch_related("local_synonyms__council")
+    terms = access.terms_visible_to(request.scope).search(query).prefetch_related("local_synonyms__council")
     page = Paginator(terms, 50).get_page(request.GET.get("page"))
     return TemplateResponse(request, "glossary/term_list.html", {
-        "page": page, "query": query, "can_edit": services.can_edit_terms(request.user)})
+        "page": page, "query": query, "can_edit": access.can_edit_terms(request.scope)})
 
 
 @login_required
 def term_detail(request, pk):
-    term = get_object_or_404(Term.objects.visible_to(request.user).prefetch_related("local_synonyms__council"), pk=pk)
+    term = access.term_for(request.scope, pk)
     council = request.acting_council
-    can_add_local = council is not None and scope_for(request.user).can_manage_council(council.pk)
+    can_add_local = access.can_add_local_name(request.scope, council)
     form = LocalSynonymForm(request.POST or None)
     if request.method == "POST":
         if not can_add_local:
@@ -38,14 +38,14 @@ def term_detail(request, pk):
             messages.success(request, _("Added your council's name for %(term)s.") % {"term": term.english})
             return redirect(term)
     return TemplateResponse(request, "glossary/term_detail.html", {
-        "term": term, "form": form, "can_add_local": can_add_local, "council": council, "can_edit": services.can_edit_terms(request.user)})
+        "term": term, "form": form, "can_add_local": can_add_local, "council": council, "can_edit": access.can_edit_terms(request.scope)})
 
 
 @login_required
 def term_edit(request, pk=None):
-    if not services.can_edit_terms(request.user):
+    if not access.can_edit_terms(request.scope):
         raise Http404(_("Page not found"))
-    term = get_object_or_404(Term, pk=pk) if pk else Term()
+    term = access.term_for_editing(request.scope, pk) if pk else Term()
     form = TermForm(request.POST or None, instance=term)
     if request.method == "POST" and form.is_valid():
         services.term_save(term=form.instance, actor=request.user)

@@ -40,12 +40,18 @@ class CourseForm(GovUKModelForm):
     class Meta:
         model = Course
         fields = ["title", "summary", "topic", "accreditation", "level", "delivery_method", "duration_hours", "language",
-                  "commissioning_councils", "requires_approval"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4}), "commissioning_councils": forms.SelectMultiple(attrs={"size": 8})}
+                  "commissioning_councils", "requires_approval", "equivalence"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4}), "commissioning_councils": forms.SelectMultiple(attrs={"size": 8}),
+                   "equivalence": forms.HiddenInput}
+        error_messages = {"equivalence": {"invalid_choice": _("The overlap group's equivalence is not one of this partnership's: "
+                                                              "start again from the overlap group.")}}
 
-    def __init__(self, *args, partnership, **kwargs):
+    def __init__(self, *args, partnership, equivalences, **kwargs):
+        """`equivalences`: those the person may attach, from the access layer (the partnership's own)."""
         super().__init__(*args, **kwargs)
         self.fields["commissioning_councils"].queryset = current_member_councils(partnership)
+        self.fields["equivalence"].queryset = equivalences
+        self.fields["equivalence"].required = False
 
 
 class SessionForm(GovUKModelForm):

@@ -7,17 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.tenancy import scope_for
 from partnering.mapping.labels import DELIVERY_METHOD_LABELS
-
-
-class CourseQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """A partnership's catalogue is open to everyone in its member councils and its coordinators and board."""
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        return self.filter(partnership_id__in=scope.partnership_ids)
 
 
 class Course(models.Model):
@@ -42,8 +32,6 @@ class Course(models.Model):
                                             help_text=_("Approved by the person's line manager, or the council's L&D or HR lead."))
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = CourseQuerySet.as_manager()
-
     class Meta:
         ordering = ["title"]
         verbose_name = _("course")
@@ -55,9 +43,6 @@ class Course(models.Model):
 
 
 class SessionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(course__in=Course.objects.visible_to(user))
-
     def upcoming(self):
         return self.filter(Q(starts_at__gte=timezone.now()) | Q(starts_at__isnull=True))
 
@@ -120,18 +105,6 @@ class ReservedPlaces(models.Model):
 
 
 class BookingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Your own bookings; your council's bookings if you lead it; a partnership's if you coordinate it."""
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        from partnering.people.models import Employment
-
-        managed = Employment.objects.current().filter(line_manager_id=scope.person_id).values("person_id")
-        return self.filter(Q(person_id=scope.person_id) | Q(council_id__in=scope.lead_council_ids)
-                           | Q(session__course__partnership_id__in=scope.coordinated_partnership_ids)
-                           | Q(person_id__in=managed, status="pending"))
-
     def holding_a_place(self):
         return self.filter(status__in=[Booking.Status.BOOKED, Booking.Status.ATTENDED, Booking.Status.NO_SHOW])
 
@@ -171,16 +144,6 @@ class Booking(models.Model):
         return self.council
 
 
-class TrainingRecordQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """A record belongs to the person, wherever they work; a council's leads see it once the person shares it."""
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        shared_with_me = RecordShare.objects.filter(council_id__in=scope.lead_council_ids, revoked_at__isnull=True).values("person_id")
-        return self.filter(Q(person_id=scope.person_id) | Q(person_id__in=shared_with_me))
-
-
 class TrainingRecord(models.Model):
     """Learning a person has completed. It stays with the person when they move or add an employment."""
 
@@ -193,8 +156,6 @@ class TrainingRecord(models.Model):
                                 verbose_name=_("while working for"))
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = TrainingRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-completed_on", "title"]
@@ -223,16 +184,6 @@ class RecordShare(models.Model):
         return f"{self.person} → {self.council}"
 
 
-class RequirementQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        scope = scope_for(user)
-        return self.all() if scope.is_superuser else self.filter(council_id__in=scope.council_ids)
-
-    def editable_by(self, user):
-        scope = scope_for(user)
-        return self.all() if scope.is_superuser else self.filter(council_id__in=scope.lead_council_ids)
-
-
 class Requirement(models.Model):
     """Training a council requires of people in a role, refreshed every so many months."""
 
@@ -243,8 +194,6 @@ class Requirement(models.Model):
     equivalence = models.ForeignKey("overlap.Equivalence", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                     verbose_name=_("or any course in this confirmed equivalence"))
     refresh_months = models.PositiveSmallIntegerField(_("refresh every (months)"), null=True, blank=True)
-
-    objects = RequirementQuerySet.as_manager()
 
     class Meta:
         ordering = ["council__name", "role", "title"]
@@ -301,14 +250,6 @@ class Evaluation(models.Model):
         return not self.follow_up_at and starts is not None and starts + datetime.timedelta(days=90) <= timezone.now()
 
 
-class EvidenceQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        return self.filter(Q(person_id=scope.person_id) | Q(council_id__in=scope.lead_council_ids))
-
-
 class Evidence(models.Model):
     """Training done elsewhere, with its certificate; it joins the record once a lead approves it."""
 
@@ -328,8 +269,6 @@ class Evidence(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     record = models.OneToOneField(TrainingRecord, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence")
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from partnering.access.learning import records_visible_to
 from partnering.overlap.matching.normalise import features
 
 from . import requirements as rules
-from .models import Course, Requirement, TrainingRecord
+from .models import Course, Requirement
 
 
 def canonical_key(title: str) -> str:
@@ -28,7 +29,7 @@ def _need(requirement: Requirement) -> rules.Need:
 
 def record_overview(person, *, viewer, councils=None) -> dict:
     """Records the viewer may see, and each current employment's requirements with their status."""
-    records = list(TrainingRecord.objects.visible_to(viewer).filter(person=person).select_related("course", "council"))
+    records = list(records_visible_to(viewer).filter(person=person).select_related("course", "council"))
     done = [rules.Done(r.title, r.completed_on, r.course_id, canonical_key(r.title), r.council.short_name if r.council else "")
             for r in records]
     today = timezone.localdate()

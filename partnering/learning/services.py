@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnering.access import learning as access
+from partnering.access import require, scope_of
 from partnering.core import audit
 from partnering.core.models import AuditEntry
-from partnering.core.tenancy import scope_for
-from partnering.organisations.selectors import current_member_councils
 from partnering.people.models import Employment
 
 from . import notifications
@@ -56,12 +55,6 @@ def places(session: Session, now=None) -> Places:
     return Places(session.capacity, general_left, {c: max(0, n - reserved_used.get(c, 0)) for c, n in held.items()})
 
 
-def councils_person_can_book_for(person, session: Session):
-    """The person's current employers that are members of the partnership offering the course."""
-    members = current_member_councils(session.course.partnership)
-    return [e.council for e in Employment.objects.current().filter(person=person, council__in=members).select_related("council")]
-
-
 def _take_place(session: Session, booking: Booking, now) -> bool:
     free = places(session, now)
     if free.reserved_left.get(booking.council_id, 0) > 0:
@@ -78,7 +71,7 @@ def _take_place(session: Session, booking: Booking, now) -> bool:
 def booking_create(*, session: Session, person, council) -> Booking:
     session = Session.objects.select_for_update().select_related("course__partnership").get(pk=session.pk)
     now = timezone.now()
-    if council not in councils_person_can_book_for(person, session):
+    if not access.can_book(scope_of(person), session, council):
         raise BookingRefused(_("You can book only for a council you work for that is in %(partnership)s.") % {"partnership": session.course.partnership})
     if not session.booking_open(now):
         raise BookingRefused(_("Booking for this session is not open."))
@@ -113,9 +106,7 @@ def promote_waiting(session: Session, now=None) -> list[Booking]:
 def booking_cancel(*, booking: Booking, actor) -> Booking:
     session = Session.objects.select_for_update().get(pk=booking.session_id)
     booking.refresh_from_db()
-    scope = scope_for(actor)
-    if booking.person_id != scope.person_id and not scope.can_manage_council(booking.council_id):
-        raise PermissionDenied("Only the person, or their council's lead, can cancel a booking.")
+    require(access.can_cancel_booking(scope_of(actor), booking), "Only the person, or their council's lead, can cancel a booking.")
     if booking.status not in (Booking.Status.BOOKED, Booking.Status.WAITLISTED, Booking.Status.PENDING):
         raise BookingRefused(_("This booking cannot be cancelled now."))
     if session.starts_at and session.starts_at <= timezone.now():
@@ -141,17 +132,11 @@ def release_reserved_places(now=None) -> int:
     return promoted
 
 
-def can_take_register(user, session: Session) -> bool:
-    scope = scope_for(user)
-    return (scope.is_superuser or session.course.partnership_id in scope.coordinated_partnership_ids
-            or session.trainers.filter(person_id=scope.person_id).exists())
-
-
 @transaction.atomic
 def attendance_record(*, session: Session, actor, attended: dict[int, bool]) -> int:
     """Mark who came; everyone who attended gets a training record that stays with them."""
-    if not can_take_register(actor, session):
-        raise PermissionDenied("Only the session's trainers and the partnership's coordinators take the register.")
+    require(access.can_take_register(scope_of(actor), session),
+            "Only the session's trainers and the partnership's coordinators take the register.")
     changed = 0
     for booking in session.bookings.filter(pk__in=attended, status__in=[Booking.Status.BOOKED, Booking.Status.ATTENDED, Booking.Status.NO_SHOW]):
         status = Booking.Status.ATTENDED if attended[booking.pk] else Booking.Status.NO_SHOW
@@ -175,8 +160,8 @@ def booking_decide(*, booking: Booking, actor, approve: bool) -> Booking:
     """The council's lead approves a booking (it then takes a place, or joins the waiting list) or declines it."""
     session = Session.objects.select_for_update().get(pk=booking.session_id)
     booking.refresh_from_db()
-    if not can_approve(actor, booking):
-        raise PermissionDenied("Only the person's line manager, or the council's L&D or HR lead, approves a booking.")
+    require(access.can_approve_booking(scope_of(actor), booking),
+            "Only the person's line manager, or the council's L&D or HR lead, approves a booking; nobody approves their own.")
     if booking.status != Booking.Status.PENDING:
         raise BookingRefused(_("This booking is not waiting for approval."))
     before = audit.snapshot(booking)
@@ -190,32 +175,12 @@ def booking_decide(*, booking: Booking, actor, approve: bool) -> Booking:
     return booking
 
 
-def can_approve(user, booking: Booking) -> bool:
-    """The person's line manager in that council, or the council's L&D or HR lead."""
-    if scope_for(user).can_manage_council(booking.council_id):
-        return True
-    return Employment.objects.current().filter(person_id=booking.person_id, council_id=booking.council_id, line_manager=user).exists()
-
-
-def bookings_awaiting(user):
-    """Bookings this person may approve: their council's (as lead) and their direct reports' (as line manager)."""
-    from django.db.models import Q
-
-    scope = scope_for(user)
-    reports = Employment.objects.current().filter(line_manager=user).values_list("person_id", "council_id")
-    as_manager = Q()
-    for person_id, council_id in reports:
-        as_manager |= Q(person_id=person_id, council_id=council_id)
-    query = Q(council_id__in=scope.lead_council_ids) | as_manager if reports else Q(council_id__in=scope.lead_council_ids)
-    return Booking.objects.filter(query, status=Booking.Status.PENDING).select_related("person", "session__course", "council")
-
-
 def interest_register(*, session: Session, person, council):
     from .models import Interest
 
     if not session.is_provisional:
         raise BookingRefused(_("This session has a date: book a place instead."))
-    if council not in councils_person_can_book_for(person, session):
+    if not access.can_book(scope_of(person), session, council):
         raise BookingRefused(_("You can book only for a council you work for that is in %(partnership)s.") % {"partnership": session.course.partnership})
     interest, _created = Interest.objects.get_or_create(session=session, person=person, defaults={"council": council})
     return interest
@@ -247,8 +212,8 @@ def evidence_decide(*, evidence, actor, approve: bool):
     from .models import Evidence
 
     evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
-    if not scope_for(actor).can_manage_council(evidence.council_id):
-        raise PermissionDenied("Only the council's L&D or HR lead checks evidence.")
+    require(access.can_decide_evidence(scope_of(actor), evidence),
+            "Only the council's L&D or HR lead checks evidence; nobody checks their own.")
     if evidence.status != Evidence.Status.PENDING:
         raise BookingRefused(_("This evidence has already been checked."))
     before = audit.snapshot(evidence)

@@ -13,15 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partnering.access import learning as access
+from partnering.access.mapping import overseen_partnership_for
+from partnering.access.organisations import managed_council_for
+from partnering.access.overlap import groups_visible_to
+from partnering.access.people import person_for
+from partnering.access.scope import get_or_404
 from partnering.core import audit
 from partnering.core.downloads import download_response, file_download_response
 from partnering.core.models import AuditEntry
-from partnering.core.tenancy import scope_for
+from partnering.core.redirects import redirect_next
 from partnering.mapping.spreadsheets import csv_bytes
 from partnering.organisations.models import Partnership
-from partnering.organisations.selectors import council_managed_by
-from partnering.overlap.models import Equivalence, Group, can_decide
-from partnering.people.models import Person
 
 from . import notifications, services
 from .forms import (
@@ -35,13 +38,13 @@ from .forms import (
     RequirementForm,
     SessionForm,
 )
-from .models import Booking, Course, Evaluation, Evidence, RecordShare, Requirement, ReservedPlaces, Session
+from .models import Booking, Evaluation, Evidence, RecordShare, ReservedPlaces
 from .selectors import learning_reports, record_overview
 
 
 @login_required
 def catalogue(request):
-    sessions = (Session.objects.visible_to(request.user).upcoming().filter(cancelled_at__isnull=True)
+    sessions = (access.sessions_visible_to(request.scope).upcoming().filter(cancelled_at__isnull=True)
                 .select_related("course__partnership", "course__topic", "venue__council")
                 .prefetch_related("reservations", Prefetch("bookings", queryset=Booking.objects.holding_a_place().only("council_id", "uses_reserved_place", "session_id"), to_attr="holding")))
     form = CatalogueFilterForm(request.GET or None)
@@ -69,8 +72,8 @@ def catalogue(request):
 
 @login_required
 def session_detail(request, pk):
-    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("course__partnership", "course__topic", "venue__council"), pk=pk)
-    councils = services.councils_person_can_book_for(request.user, session)
+    session = access.session_for(request.scope, pk)
+    councils = access.councils_to_book_for(request.scope, session)
     acting = request.acting_council
     form = BookForm(request.POST or None, councils=councils, initial={"council": acting if acting in councils else (councils[0] if councils else None)})
     if request.method == "POST":
@@ -102,15 +105,15 @@ def session_detail(request, pk):
     return TemplateResponse(request, "learning/session_detail.html", {
         "session": session, "form": form, "councils": councils, "mine": mine, "places": free,
         "places_for_me": free.left_for(form.initial["council"].pk) if form.initial.get("council") else free.general_left,
-        "trainers": session.trainers.select_related("person", "council"), "can_take_register": services.can_take_register(request.user, session),
+        "trainers": session.trainers.select_related("person", "council"), "can_take_register": access.can_take_register(request.scope, session),
         "interested": session.interests.filter(person=request.user).exists(), "interest_count": session.interests.count(),
-        "can_edit": can_decide(request.user, session.course.partnership),
+        "can_edit": access.can_manage_courses(request.scope, session.course.partnership),
     })
 
 
 @login_required
 def my_bookings(request):
-    bookings = (Booking.objects.filter(person=request.user).select_related("session__course", "session__venue", "council", "evaluation")
+    bookings = (access.own_bookings(request.scope).select_related("session__course", "session__venue", "council", "evaluation")
                 .order_by("-created_at"))
     return TemplateResponse(request, "learning/my_bookings.html", {"bookings": bookings})
 
@@ -130,16 +133,14 @@ def _act(request, operation, success: str) -> None:
 @login_required
 @require_POST
 def booking_cancel(request, pk):
-    booking = get_object_or_404(Booking.objects.visible_to(request.user), pk=pk)
+    booking = access.booking_for(request.scope, pk)
     _act(request, lambda: services.booking_cancel(booking=booking, actor=request.user), _("Booking cancelled."))
     return redirect("learning:my-bookings")
 
 
 @login_required
 def register(request, pk):
-    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("course"), pk=pk)
-    if not services.can_take_register(request.user, session):
-        raise Http404(_("Page not found"))
+    session = access.register_for(request.scope, pk)
     bookings = list(session.bookings.filter(status__in=[Booking.Status.BOOKED, Booking.Status.ATTENDED, Booking.Status.NO_SHOW])
                     .select_related("person", "council").order_by("person__full_name"))
     form = RegisterForm(request.POST or None, bookings=bookings)
@@ -152,7 +153,7 @@ def register(request, pk):
 
 @login_required
 def my_record(request):
-    overview = record_overview(request.user, viewer=request.user)
+    overview = record_overview(request.user, viewer=request.scope)
     if request.GET.get("format") == "pdf":
         from .pdf import record_pdf  # loads Pango: only when a PDF is asked for
 
@@ -170,9 +171,7 @@ def my_record(request):
 @require_POST
 def record_share(request, slug):
     """The person lets (or stops letting) one of their councils' leads see their record."""
-    from partnering.organisations.models import Council
-
-    council = get_object_or_404(Council, slug=slug, pk__in=[e.council_id for e in request.user.current_employments()])
+    council = get_or_404(access.own_councils_to_share_with(request.scope), slug=slug)
     with transaction.atomic():
         current = RecordShare.objects.filter(person=request.user, council=council, revoked_at__isnull=True).first()
         if current:
@@ -188,16 +187,16 @@ def record_share(request, slug):
 @login_required
 def person_record(request, slug, pk):
     """A lead sees which of their council's requirements a person meets, once the person has shared their record."""
-    council = council_managed_by(request.user, slug)
-    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
-    shared = RecordShare.objects.filter(person=person, council=council, revoked_at__isnull=True).exists()
-    overview = record_overview(person, viewer=request.user, councils=[council]) if shared else None
+    council = managed_council_for(request.scope, slug)
+    person = person_for(request.scope, pk)
+    shared = access.record_shared_with(person, council)
+    overview = record_overview(person, viewer=request.scope, councils=[council]) if shared else None
     return TemplateResponse(request, "learning/person_record.html", {"council": council, "person": person, "shared": shared, "overview": overview})
 
 
 @login_required
 def requirements(request, slug):
-    council = council_managed_by(request.user, slug)
+    council = managed_council_for(request.scope, slug)
     form = RequirementForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
         requirement = form.save(commit=False)
@@ -207,14 +206,14 @@ def requirements(request, slug):
         messages.success(request, _("Requirement added."))
         return redirect(request.path)
     return TemplateResponse(request, "learning/requirements.html", {
-        "council": council, "form": form, "requirements": Requirement.objects.editable_by(request.user).filter(council=council).select_related("course", "equivalence")})
+        "council": council, "form": form, "requirements": access.requirements_editable_by(request.scope).filter(council=council).select_related("course", "equivalence")})
 
 
 @login_required
 def council_bookings(request, slug):
     """A lead's view of their council's bookings: places used, reserved places unused, no-shows."""
-    council = council_managed_by(request.user, slug)
-    bookings = (Booking.objects.visible_to(request.user).filter(council=council).exclude(status=Booking.Status.CANCELLED)
+    council = managed_council_for(request.scope, slug)
+    bookings = (access.council_bookings_visible_to(request.scope, council).exclude(status=Booking.Status.CANCELLED)
                 .select_related("person", "session__course").order_by("session__starts_at", "person__full_name"))
     reservations = ReservedPlaces.objects.filter(council=council, session__starts_at__gte=timezone.now()).select_related("session__course")
     reserved = [(r, r.session.bookings.filter(council=council, uses_reserved_place=True).holding_a_place().count()) for r in reservations]
@@ -227,19 +226,18 @@ def council_bookings(request, slug):
 @login_required
 @require_POST
 def booking_decide(request, pk):
-    booking = get_object_or_404(Booking.objects.visible_to(request.user).select_related("council"), pk=pk)
+    booking = access.booking_for(request.scope, pk)
     approve = request.POST.get("decision") == "approve"
     _act(request, lambda: services.booking_decide(booking=booking, actor=request.user, approve=approve),
          _("Decision saved; the person has been emailed."))
-    return redirect(request.POST.get("next") or "learning:approvals")
+    return redirect_next(request, "learning:approvals")
 
 
 @login_required
 def approvals(request):
     """Bookings waiting for this person's approval, as line manager or lead, and evidence for leads to check."""
-    scope = scope_for(request.user)
-    evidence = Evidence.objects.filter(council_id__in=scope.lead_council_ids, status=Evidence.Status.PENDING).select_related("person", "council")
-    return TemplateResponse(request, "learning/approvals.html", {"pending": services.bookings_awaiting(request.user), "evidence": evidence})
+    return TemplateResponse(request, "learning/approvals.html", {
+        "pending": access.bookings_awaiting(request.scope), "evidence": access.evidence_awaiting(request.scope)})
 
 
 @login_required
@@ -261,14 +259,14 @@ def evidence_add(request):
 
 @login_required
 def evidence_file(request, pk):
-    evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
+    evidence = access.evidence_for(request.scope, pk)
     return file_download_response(evidence.certificate.open("rb"), Path(evidence.certificate.name).name, "application/octet-stream")
 
 
 @login_required
 @require_POST
 def evidence_decide(request, pk):
-    evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
+    evidence = access.evidence_for(request.scope, pk)
     approve = request.POST.get("decision") == "approve"
     _act(request, lambda: services.evidence_decide(evidence=evidence, actor=request.user, approve=approve), _("Evidence checked."))
     return redirect("learning:approvals")
@@ -277,9 +275,7 @@ def evidence_decide(request, pk):
 @login_required
 def reports(request, slug):
     """Attendance and no-shows by council, learner days by topic, and learning delivered in Welsh."""
-    from partnering.mapping.selectors import partnership_dashboard_or_404
-
-    partnership = partnership_dashboard_or_404(request.user, slug)
+    partnership = overseen_partnership_for(request.scope, slug)
     return TemplateResponse(request, "learning/reports.html", {"partnership": partnership, **learning_reports(partnership),
                                                                "courses": partnership.courses.order_by("title")})
 
@@ -288,30 +284,29 @@ def reports(request, slug):
 
 
 def _coordinated_partnership(request, slug) -> Partnership:
-    partnership = get_object_or_404(Partnership, slug=slug)
-    if not can_decide(request.user, partnership):
-        raise Http404(_("Page not found"))
-    return partnership
+    return access.coordinated_partnership_for(request.scope, slug)
 
 
 @login_required
 def course_create(request, slug):
     partnership = _coordinated_partnership(request, slug)
     initial, equivalence = {}, None
-    group = Group.objects.visible_to(request.user).filter(pk=request.GET.get("group") or 0, partnership=partnership).first()
+    group_id = request.GET.get("group", "")
+    group = groups_visible_to(request.scope).filter(pk=group_id, partnership=partnership).first() if group_id.isdigit() else None
     if group:
         line = group.members.select_related("provision").order_by("-provision__learners_per_year").first().provision
         initial = {"title": group.title, "topic": group.topic, "accreditation": line.accreditation, "level": line.level,
                    "delivery_method": line.delivery_method or "classroom", "duration_hours": line.duration_hours,
                    "commissioning_councils": list({m.provision.council_id for m in group.members.select_related("provision")})}
         keys = {m.line_key for m in group.members.all()}
-        equivalence = next((e for e in Equivalence.objects.filter(partnership=partnership) if set(e.line_keys) <= keys), None)
-    form = CourseForm(request.POST or None, initial=initial, partnership=partnership)
+        equivalence = next((e for e in access.equivalences_for_course(request.scope, partnership) if set(e.line_keys) <= keys), None)
+        initial["equivalence"] = equivalence
+    form = CourseForm(request.POST or None, initial=initial, partnership=partnership,
+                      equivalences=access.equivalences_for_course(request.scope, partnership))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             course = form.save(commit=False)
             course.partnership = partnership
-            course.equivalence_id = request.POST.get("equivalence") or (equivalence.pk if equivalence else None)
             course.save()
             form.save_m2m()
         messages.success(request, _("Course created. Add its sessions."))
@@ -322,9 +317,7 @@ def course_create(request, slug):
 @login_required
 def session_edit(request, pk):
     """Coordinators change a session (or give a provisional one its date); everyone affected is told."""
-    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("course__partnership"), pk=pk)
-    if not can_decide(request.user, session.course.partnership):
-        raise Http404(_("Page not found"))
+    session = access.managed_session_for(request.scope, pk)
     was_provisional = session.is_provisional
     form = SessionForm(request.POST or None, instance=session, course=session.course)
     if request.method == "POST" and form.is_valid():
@@ -339,9 +332,7 @@ def session_edit(request, pk):
 
 @login_required
 def session_create(request, pk):
-    course = get_object_or_404(Course.objects.visible_to(request.user).select_related("partnership"), pk=pk)
-    if not can_decide(request.user, course.partnership):
-        raise Http404(_("Page not found"))
+    course = access.managed_course_for(request.scope, pk)
     form = SessionForm(request.POST or None, course=course)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -359,7 +350,7 @@ def session_create(request, pk):
 
 
 def _own_attended_booking(request, pk) -> Booking:
-    return get_object_or_404(Booking.objects.filter(person=request.user, status=Booking.Status.ATTENDED).select_related("session__course"), pk=pk)
+    return access.own_attended_booking_for(request.scope, pk)
 
 
 @login_required
@@ -398,9 +389,7 @@ def course_evaluations(request, pk):
     """Results per course and per session, for the partnership's coordinators and board and member councils' leads."""
     from django.db.models import Avg, Count
 
-    from partnering.mapping.selectors import partnerships_with_dashboards
-
-    course = get_object_or_404(Course.objects.filter(partnership__in=partnerships_with_dashboards(request.user)).distinct(), pk=pk)
+    course = access.evaluated_course_for(request.scope, pk)
     evaluations = Evaluation.objects.filter(booking__session__course=course).select_related("booking__session")
     per_session = (evaluations.values("booking__session__starts_at", "booking__session_id")
                    .annotate(responses=Count("pk"), average=Avg("reaction"), follow_ups=Count("follow_up_at")).order_by("booking__session__starts_at"))

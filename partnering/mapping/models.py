@@ -5,8 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.models import CouncilOwned, CouncilOwnedQuerySet, shared_with_viewer
-from partnering.core.tenancy import scope_for
+from partnering.core.models import CouncilOwned, Sharing
 
 from .labels import ARRANGEMENT_KIND_LABELS, DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
 
@@ -22,11 +21,6 @@ def financial_year_label(year: int) -> str:
     return f"{year}/{str(year + 1)[-2:]}"
 
 
-class TopicQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.all() if scope_for(user).is_signed_in else self.none()
-
-
 class Topic(models.Model):
     """One entry of the shared L&D topic taxonomy; coordinators edit it."""
 
@@ -36,8 +30,6 @@ class Topic(models.Model):
     keywords = models.TextField(
         _("keywords"), blank=True, help_text=_("One per line: words in a course title that suggest this topic.")
     )
-
-    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -66,8 +58,6 @@ class Return(CouncilOwned):
         "ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("active import")
     )
 
-    objects = CouncilOwnedQuerySet.as_manager()
-
     class Meta(CouncilOwned.Meta):
         ordering = ["-year", "council__name"]
         verbose_name = _("return")
@@ -83,14 +73,6 @@ class Return(CouncilOwned):
     @property
     def year_label(self):
         return financial_year_label(self.year)
-
-
-class ImportBatchQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(council_return__in=Return.objects.visible_to(user))
-
-    def editable_by(self, user):
-        return self.filter(council_return__in=Return.objects.editable_by(user))
 
 
 class ImportBatch(models.Model):
@@ -117,13 +99,25 @@ class ImportBatch(models.Model):
     line_count = models.PositiveIntegerField(_("lines"), default=0)
     total_learners = models.PositiveIntegerField(_("learners"), default=0)
     total_cost_pence = models.BigIntegerField(_("total cost (pence)"), default=0)
-
-    objects = ImportBatchQuerySet.as_manager()
+    # Who may see the lines once this upload is committed; the return keeps its sharing until then.
+    # Blank (the command line) keeps the return's sharing as it is.
+    sharing = models.CharField(_("sharing when committed"), max_length=20, choices=Sharing.choices, blank=True)
+    shared_with = models.ForeignKey(
+        "organisations.Partnership", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("shared with partnership when committed"),
+    )
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
         verbose_name = _("import batch")
         verbose_name_plural = _("import batches")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(sharing=Sharing.PARTNERSHIP) & Q(shared_with__isnull=False))
+                | (~Q(sharing=Sharing.PARTNERSHIP) & Q(shared_with__isnull=True)),
+                name="importbatch_partnership_named_only_when_shared",
+            )
+        ]
 
     def __str__(self):
         return f"{self.original_filename} ({self.council_return})"
@@ -150,10 +144,6 @@ class ColumnMapping(models.Model):
 class ProvisionQuerySet(models.QuerySet):
     def current(self):
         return self.filter(batch__status=ImportBatch.Status.ACTIVE)
-
-    def visible_to(self, user):
-        """Line by line: the council's own lines, and partners' lines where they shared their return."""
-        return shared_with_viewer(self, user, via="batch__council_return__")
 
 
 class Provision(models.Model):
@@ -205,22 +195,6 @@ class Provision(models.Model):
         return self.council
 
 
-class PartnershipSharedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The council's own, and those of councils in the viewer's partnerships (for the partnership's MI)."""
-        from partnering.organisations.models import Membership
-
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        partner_councils = Membership.objects.current().filter(partnership_id__in=scope.partnership_ids).values("council_id")
-        return self.filter(Q(council_id__in=scope.council_ids) | Q(council_id__in=partner_councils))
-
-    def editable_by(self, user):
-        scope = scope_for(user)
-        return self.all() if scope.is_superuser else self.filter(council_id__in=scope.lead_council_ids)
-
-
 class Investment(models.Model):
     """What a council puts into L&D in a year."""
 
@@ -234,8 +208,6 @@ class Investment(models.Model):
     headcount = models.PositiveIntegerField(
         _("staff headcount"), null=True, blank=True, help_text=_("Staff the budget serves; used for spend per head.")
     )
-
-    objects = PartnershipSharedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "council__name"]
@@ -270,8 +242,6 @@ class Arrangement(models.Model):
     kind = models.CharField(_("arrangement"), max_length=30, choices=list(ARRANGEMENT_KIND_LABELS.items()))
     description = models.TextField(_("description"), blank=True)
     batch = models.ForeignKey(ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="arrangements")
-
-    objects = PartnershipSharedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "council__name", "subject"]

@@ -9,19 +9,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnering.access import require, scope_of
+from partnering.access.mapping import can_edit_topics
+from partnering.access.organisations import can_manage_council
 from partnering.core import audit
-from partnering.core.models import AuditEntry
-from partnering.core.tenancy import scope_for
+from partnering.core.models import AuditEntry, Sharing
 from partnering.organisations.models import Council
 
-from .importers import FileProblem, Layout, Problem, ReturnParser, Summary, build_layout, choose_sheet, open_workbook
+from .importers import (
+    FileProblem,
+    Layout,
+    LayoutProblem,
+    Problem,
+    ReturnParser,
+    Summary,
+    build_layout,
+    choose_sheet,
+    open_workbook,
+)
 from .importers.extras import Extras, read_extras
 from .models import Arrangement, ColumnMapping, ImportBatch, Investment, Provision, Return, Topic
 from .topics import TopicMatcher
@@ -39,8 +50,9 @@ class ImportRejected(Exception):
 
 
 def _require_lead(actor, council) -> None:
-    if actor is not None and not scope_for(actor).can_manage_council(council.pk):
-        raise PermissionDenied("Only the council's L&D or HR lead can import its return.")
+    """Commands run by the site's operators pass no actor; people must lead the council."""
+    if actor is not None:
+        require(can_manage_council(scope_of(actor), council), "Only the council's L&D or HR lead can import its return.")
 
 
 def find_council(code: str) -> Council:
@@ -62,21 +74,32 @@ def read_batch_file(batch: ImportBatch):
 @transaction.atomic
 def return_upload(*, council: Council, year: int, filename: str, data: bytes, actor, sharing=None, shared_with=None,
                   workbook=None) -> ImportBatch:
-    """Keep the uploaded file as a draft batch, after checking it is a spreadsheet we can read."""
+    """Keep the uploaded file as a draft batch, after checking it is a spreadsheet we can read.
+
+    The sharing chosen is kept on the draft and given to the return only when the draft is committed
+    (`batch_commit`), so until then the return's lines stay as visible as they were. `sharing=None`
+    keeps the return's sharing. A file that cannot be read raises FileProblem and nothing is kept:
+    no draft, no return, no stored file.
+    """
     _require_lead(actor, council)
     workbook = workbook or open_workbook(data, filename)
+    workbook.read_every_sheet()  # a damaged sheet is refused now, not on the next page
+    try:
+        sheet = choose_sheet(workbook)
+    except LayoutProblem:
+        sheet = ""  # the user chooses on the next page
     council_return, _ = Return.objects.get_or_create(council=council, year=year)
-    if sharing is not None:
-        council_return.sharing, council_return.shared_with = sharing, shared_with
-        council_return.full_clean()
-        council_return.save()
-    batch = ImportBatch(council_return=council_return, original_filename=filename[:255], uploaded_by=actor)
+    batch = ImportBatch(
+        council_return=council_return, original_filename=filename[:255], uploaded_by=actor, sheet=sheet,
+        sharing=sharing or "", shared_with=shared_with if sharing == Sharing.PARTNERSHIP else None,
+    )
+    batch.full_clean(exclude=["source"])
     batch.source.save(filename, ContentFile(data), save=False)
     try:
-        batch.sheet = choose_sheet(workbook)
-    except FileProblem:
-        batch.sheet = ""  # the user chooses on the next page
-    batch.save()
+        batch.save()
+    except BaseException:
+        batch.source.delete(save=False)  # the database rolls back; the stored file must go too
+        raise
     return batch
 
 
@@ -201,12 +224,25 @@ def batch_commit(*, batch: ImportBatch, actor, workbook=None) -> ImportBatch:
     batch.line_count, batch.total_learners, batch.total_cost_pence = summary.lines, summary.total_learners, summary.total_cost_pence
     batch.report = {**summary.as_json(), "totals_rows": summary.totals_rows}
     batch.save()
-    council_return.active_batch = batch
-    council_return.save(update_fields=["active_batch"])
+    _apply_sharing(council_return, batch, actor)
     ColumnMapping.objects.update_or_create(council=council, defaults={"mapping": layout.header_mapping()})
     _save_extras(council, council_return.year, batch, extras, partners, actor)
     audit.record(actor=actor, instance=batch, action=AuditEntry.Action.CREATE)
     return batch
+
+
+def _apply_sharing(council_return: Return, batch: ImportBatch, actor) -> None:
+    """Make the batch the return's lines and, if the upload chose one, give the return its new sharing."""
+    changes_sharing = bool(batch.sharing) and (
+        (batch.sharing, batch.shared_with_id) != (council_return.sharing, council_return.shared_with_id))
+    before = audit.snapshot(council_return) if changes_sharing else None
+    council_return.active_batch = batch
+    if not changes_sharing:
+        council_return.save(update_fields=["active_batch"])
+        return
+    council_return.sharing, council_return.shared_with = batch.sharing, batch.shared_with
+    council_return.save(update_fields=["active_batch", "sharing", "shared_with"])
+    audit.record(actor=actor, instance=council_return, action=AuditEntry.Action.UPDATE, before=before)
 
 
 LINE_COLUMNS = (
@@ -329,15 +365,9 @@ def arrangement_create(*, council: Council, actor, year: int, partners, subject:
     return arrangement
 
 
-def can_edit_topics(user) -> bool:
-    scope = scope_for(user)
-    return scope.is_superuser or bool(scope.coordinated_partnership_ids)
-
-
 @transaction.atomic
 def topic_save(*, topic: Topic, actor) -> Topic:
-    if not can_edit_topics(actor):
-        raise PermissionDenied("Only coordinators can change the topic taxonomy.")
+    require(can_edit_topics(scope_of(actor)), "Only coordinators can change the topic taxonomy.")
     before = audit.snapshot(Topic.objects.get(pk=topic.pk)) if topic.pk else None
     topic.full_clean()
     topic.save()

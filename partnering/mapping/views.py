@@ -6,17 +6,19 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partnering.access import mapping as access
+from partnering.access.organisations import can_manage_council, managed_council_for
 from partnering.core.downloads import download_response
 from partnering.core.forms import save_with
-from partnering.core.tenancy import scope_for
-from partnering.organisations.selectors import council_managed_by, current_member_councils
+from partnering.core.redirects import redirect_next
+from partnering.organisations.selectors import current_member_councils
 
 from . import dashboards, services
 from .forms import (
@@ -30,8 +32,7 @@ from .forms import (
     current_financial_year,
 )
 from .importers import FileProblem, LayoutProblem
-from .models import Arrangement, ImportBatch, Investment, Provision, Return, Topic, financial_year_label
-from .selectors import council_dashboard_or_404, partnership_dashboard_or_404, partnerships_with_dashboards
+from .models import Arrangement, ImportBatch, Investment, Return, Topic, financial_year_label
 from .spreadsheets import export_provision, xlsx_bytes
 from .spreadsheets import return_template as build_template
 
@@ -40,14 +41,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @login_required
 def mapping_home(request):
-    scope = scope_for(request.user)
-    from partnering.organisations.models import Council
-
-    lead_councils = Council.objects.filter(pk__in=scope.lead_council_ids) if not scope.is_superuser else Council.objects.filter(provision__isnull=False).distinct()
     return TemplateResponse(request, "mapping/home.html", {
-        "partnerships": partnerships_with_dashboards(request.user).distinct().order_by("name"),
-        "lead_councils": lead_councils.order_by("name"),
-        "can_edit_topics": services.can_edit_topics(request.user),
+        "partnerships": access.partnerships_overseen_by(request.scope).order_by("name"),
+        "lead_councils": access.councils_with_returns_for(request.scope).order_by("name"),
+        "can_edit_topics": access.can_edit_topics(request.scope),
     })
 
 
@@ -62,7 +59,7 @@ def return_template(request):
 
 @login_required
 def return_list(request, slug):
-    council = council_managed_by(request.user, slug)
+    council = managed_council_for(request.scope, slug)
     returns = Return.objects.filter(council=council).prefetch_related("batches__uploaded_by").select_related("shared_with")
     investments = Investment.objects.filter(council=council)
     arrangements = Arrangement.objects.filter(council=council).prefetch_related("partners")
@@ -73,7 +70,7 @@ def return_list(request, slug):
 
 @login_required
 def return_upload(request, slug):
-    council = council_managed_by(request.user, slug)
+    council = managed_council_for(request.scope, slug)
     form = UploadForm(request.POST or None, request.FILES or None, council=council)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -90,8 +87,7 @@ def return_upload(request, slug):
 
 
 def _draft_batch(request, pk) -> ImportBatch:
-    batch = get_object_or_404(ImportBatch.objects.editable_by(request.user).select_related("council_return__council"), pk=pk)
-    return batch
+    return access.batch_for(request.scope, pk)
 
 
 @login_required
@@ -135,7 +131,7 @@ def _first_row_headers(workbook, sheet) -> list[str]:
 
 @login_required
 def batch_preview(request, pk):
-    batch = get_object_or_404(ImportBatch.objects.editable_by(request.user).select_related("council_return__council"), pk=pk)
+    batch = access.batch_for(request.scope, pk)
     council = batch.council_return.council
     if request.method == "POST":
         try:
@@ -193,13 +189,9 @@ def _year(request) -> int:
 
 @login_required
 def provision_list(request, slug):
-    from partnering.organisations.models import Council
-
-    council = get_object_or_404(Council.objects.visible_to(request.user), slug=slug)
     year = _year(request)
-    lines = Provision.objects.visible_to(request.user).current().filter(council=council, year=year).select_related("topic")
-    if not lines.exists() and not scope_for(request.user).can_manage_council(council.pk):
-        raise Http404(_("Page not found"))
+    council, lines = access.council_provision_for(request.scope, slug, year)
+    lines = lines.select_related("topic")
     suggested_count = lines.filter(topic_suggested=True).count()
     query = request.GET.get("q", "").strip()
     if query:
@@ -207,7 +199,7 @@ def provision_list(request, slug):
     if request.GET.get("suggested"):
         lines = lines.filter(topic_suggested=True)
     page = Paginator(lines.order_by("row_number"), 50).get_page(request.GET.get("page"))
-    can_manage = scope_for(request.user).can_manage_council(council.pk)
+    can_manage = can_manage_council(request.scope, council)
     return TemplateResponse(request, "mapping/provision_list.html", {
         "council": council, "year": year, "year_label": financial_year_label(year), "page": page, "query": query,
         "can_manage": can_manage, "topics": Topic.objects.order_by("name"), "suggested_count": suggested_count,
@@ -216,14 +208,10 @@ def provision_list(request, slug):
 
 @login_required
 def provision_export(request, slug):
-    from partnering.organisations.models import Council
-
-    council = get_object_or_404(Council.objects.visible_to(request.user), slug=slug)
     year = _year(request)
     fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
-    lines = Provision.objects.visible_to(request.user).current().filter(council=council, year=year).select_related("topic").order_by("row_number")
-    if not lines.exists():
-        raise Http404(_("Page not found"))
+    council, lines = access.council_provision_for(request.scope, slug, year)
+    lines = lines.select_related("topic").order_by("row_number")
     filename = f"{slugify(council.short_name, allow_unicode=True)}-ld-return-{year}.{fmt}"
     return download_response(export_provision(lines, fmt), filename, "text/csv; charset=utf-8" if fmt == "csv" else XLSX)
 
@@ -231,7 +219,7 @@ def provision_export(request, slug):
 @login_required
 @require_POST
 def line_topic(request, pk):
-    line = get_object_or_404(Provision.objects.visible_to(request.user).select_related("council"), pk=pk)
+    line = access.provision_line_for(request.scope, pk)
     form = LineTopicForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a topic."))
@@ -241,13 +229,13 @@ def line_topic(request, pk):
         except PermissionDenied:
             raise Http404(_("Page not found")) from None
         messages.success(request, _("Topic of %(title)s set to %(topic)s.") % {"title": line.title, "topic": form.cleaned_data["topic"]})
-    return redirect(request.POST.get("next") or f"/mapping/councils/{line.council.slug}/provision/?year={line.year}")
+    return redirect_next(request, f"{reverse('mapping:provision-list', args=[line.council.slug])}?year={line.year}")
 
 
 @login_required
 @require_POST
 def accept_suggested_topics(request, slug):
-    council = council_managed_by(request.user, slug)
+    council = managed_council_for(request.scope, slug)
     year = _year(request)
     count = services.suggested_topics_accept_all(council=council, year=year, actor=request.user)
     messages.success(request, _("Accepted %(count)d suggested topics.") % {"count": count})
@@ -256,7 +244,7 @@ def accept_suggested_topics(request, slug):
 
 @login_required
 def investment_edit(request, slug):
-    council = council_managed_by(request.user, slug)
+    council = managed_council_for(request.scope, slug)
     year = _year(request)
     existing = Investment.objects.filter(council=council, year=year).first()
     form = InvestmentForm(request.POST or None, initial=InvestmentForm.initial_from(existing) or {"year": year})
@@ -269,7 +257,7 @@ def investment_edit(request, slug):
 
 @login_required
 def arrangement_create(request, slug):
-    council = council_managed_by(request.user, slug)
+    council = managed_council_for(request.scope, slug)
     form = ArrangementForm(request.POST or None, council=council)
     if request.method == "POST" and form.is_valid():
         if save_with(form, partial(services.arrangement_create, council=council, actor=request.user)):
@@ -284,15 +272,15 @@ def arrangement_create(request, slug):
 @login_required
 def topic_list(request):
     return TemplateResponse(request, "mapping/topic_list.html", {
-        "topics": Topic.objects.visible_to(request.user).order_by("name"), "can_edit": services.can_edit_topics(request.user),
+        "topics": access.topics_visible_to(request.scope).order_by("name"), "can_edit": access.can_edit_topics(request.scope),
     })
 
 
 @login_required
 def topic_edit(request, pk=None):
-    if not services.can_edit_topics(request.user):
+    if not access.can_edit_topics(request.scope):
         raise Http404(_("Page not found"))
-    topic = get_object_or_404(Topic, pk=pk) if pk else Topic()
+    topic = access.topic_for_editing(request.scope, pk) if pk else Topic()
     form = TopicForm(request.POST or None, instance=topic)
     if request.method == "POST" and form.is_valid():
         services.topic_save(topic=form.instance, actor=request.user)
@@ -331,15 +319,15 @@ def _dashboard(request, *, councils, title, council_filter, context):
 
 @login_required
 def partnership_dashboard(request, slug):
-    partnership = partnership_dashboard_or_404(request.user, slug)
+    partnership = access.overseen_partnership_for(request.scope, slug)
     councils = current_member_councils(partnership).order_by("name")
     return _dashboard(request, councils=councils, title=partnership.name, council_filter=True, context={"partnership": partnership})
 
 
 @login_required
 def council_dashboard(request, slug):
-    council = council_dashboard_or_404(request.user, slug)
+    council = access.council_mi_for(request.scope, slug)
     from partnering.organisations.models import Council
 
     return _dashboard(request, councils=Council.objects.filter(pk=council.pk), title=council.name, council_filter=False,
-                      context={"council": council, "can_manage": scope_for(request.user).can_manage_council(council.pk)})
+                      context={"council": council, "can_manage": can_manage_council(request.scope, council)})

@@ -1,13 +1,12 @@
 from django.contrib import admin
 
-from partnering.core.admin import AuditedAdmin
+from partnering.core.admin import AuditedAdmin, ScopedInline
 
 from .models import Council, Membership, Partnership, Venue
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedInline):
     model = Membership
-    extra = 0
 
 
 @admin.register(Council)

@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.models import CouncilOwned, CouncilOwnedQuerySet, DatedQuerySet, ends_after_start
-from partnering.core.tenancy import scope_for, today
+from partnering.core.dates import today
+from partnering.core.models import CouncilOwned, DatedQuerySet, ends_after_start
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits, like #1d70b8."))
 latitude_range = [MinValueValidator(-90), MaxValueValidator(90)]
@@ -17,13 +17,6 @@ def coordinates_in_range(prefix: str = "") -> Q:
     return (Q(**{f"{lat}__isnull": True}) | Q(**{f"{lat}__gte": -90, f"{lat}__lte": 90})) & (
         Q(**{f"{lon}__isnull": True}) | Q(**{f"{lon}__gte": -180, f"{lon}__lte": 180})
     )
-
-
-class SignedInQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Council profiles and partnerships are shared facts: any signed-in person may read them."""
-        scope = scope_for(user)
-        return self.all() if scope.is_signed_in else self.none()
 
 
 class Council(models.Model):
@@ -55,8 +48,6 @@ class Council(models.Model):
     )
     brand_colour = models.CharField(_("brand colour"), max_length=7, default="#1d70b8", validators=[hex_colour])
     email_domain = models.CharField(_("email domain"), max_length=120, blank=True)
-
-    objects = SignedInQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -98,8 +89,6 @@ class Partnership(models.Model):
     description = models.TextField(_("description"), blank=True)
     councils = models.ManyToManyField(Council, through="Membership", related_name="partnerships")
 
-    objects = SignedInQuerySet.as_manager()
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("partnership")
@@ -112,7 +101,7 @@ class Partnership(models.Model):
         return reverse("organisations:partnership-detail", args=[self.slug])
 
 
-class MembershipQuerySet(SignedInQuerySet, DatedQuerySet):
+class MembershipQuerySet(DatedQuerySet):
     start_field, end_field = "joined_on", "left_on"
 
 
@@ -162,8 +151,6 @@ class Venue(CouncilOwned):
     longitude = models.FloatField(_("longitude"), null=True, blank=True, validators=longitude_range)
     capacity = models.PositiveIntegerField(_("capacity"), default=0, help_text=_("Most people the room can seat."))
     step_free_access = models.BooleanField(_("step-free access"), default=False)
-
-    objects = CouncilOwnedQuerySet.as_manager()
 
     class Meta(CouncilOwned.Meta):
         ordering = ["council__name", "name"]

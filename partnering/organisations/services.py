@@ -1,11 +1,11 @@
 """Writes to councils and venues: one function per operation, each atomic and audited."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from partnering.access import require, scope_of
+from partnering.access.organisations import can_manage_council
 from partnering.core import audit
 from partnering.core.models import AuditEntry
-from partnering.core.tenancy import scope_for
 
 from .models import Council, Venue
 
@@ -14,8 +14,7 @@ VENUE_FIELDS = ("name", "address", "postcode", "latitude", "longitude", "capacit
 
 
 def _require_lead(actor, council: Council) -> None:
-    if not scope_for(actor).can_manage_council(council.pk):
-        raise PermissionDenied("Only the council's L&D or HR lead can change its records.")
+    require(can_manage_council(scope_of(actor), council), "Only the council's L&D or HR lead can change its records.")
 
 
 def _apply(instance, fields, allowed):

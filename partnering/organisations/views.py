@@ -4,19 +4,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from partnering.access import organisations as access
+from partnering.access.audit import audit_entries_visible_to
+from partnering.access.people import employments_visible_to
 from partnering.core.forms import save_with
-from partnering.core.models import AuditEntry
-from partnering.core.tenancy import scope_for
-from partnering.people.models import Employment
 
 from . import services
 from .forms import CouncilProfileForm, VenueForm
-from .models import Council, Membership, Partnership, Venue
-from .selectors import council_managed_by
+from .models import Council, Membership, Venue
 
 
 def _current_members():
@@ -26,7 +25,7 @@ def _current_members():
 @login_required
 def partnership_list(request):
     partnerships = (
-        Partnership.objects.visible_to(request.user)
+        access.partnerships_visible_to(request.scope)
         .annotate(member_count=Count("memberships", filter=_current_members(), distinct=True))
         .order_by("name")
     )
@@ -35,7 +34,7 @@ def partnership_list(request):
 
 @login_required
 def partnership_detail(request, slug):
-    partnership = get_object_or_404(Partnership.objects.visible_to(request.user), slug=slug)
+    partnership = access.partnership_for(request.scope, slug)
     memberships = partnership.memberships.select_related("council").order_by("council__name", "joined_on")
     current = [m for m in memberships if m.is_current]
     past = [m for m in memberships if not m.is_current]
@@ -49,7 +48,7 @@ def partnership_detail(request, slug):
 
 @login_required
 def council_list(request):
-    councils = Council.objects.visible_to(request.user).order_by("name")
+    councils = access.councils_visible_to(request.scope).order_by("name")
     query = request.GET.get("q", "").strip()
     if query:
         councils = councils.filter(Q(name__icontains=query) | Q(short_name__icontains=query) | Q(gss_code__iexact=query))
@@ -59,12 +58,11 @@ def council_list(request):
 
 @login_required
 def council_detail(request, slug):
-    council = get_object_or_404(Council.objects.visible_to(request.user), slug=slug)
-    scope = scope_for(request.user)
-    venues = Venue.objects.visible_to(request.user).filter(council=council).select_related("shared_with")
+    council = access.council_for(request.scope, slug)
+    venues = access.venues_visible_to(request.scope).filter(council=council).select_related("shared_with")
     memberships = council.memberships.select_related("partnership").order_by("joined_on")
     staff_count = (
-        Employment.objects.visible_to(request.user).current().filter(council=council).values("person").distinct().count()
+        employments_visible_to(request.scope).current().filter(council=council).values("person").distinct().count()
     )
     return TemplateResponse(
         request,
@@ -74,13 +72,13 @@ def council_detail(request, slug):
             "venues": venues,
             "memberships": memberships,
             "staff_count": staff_count,
-            "can_manage": scope.can_manage_council(council.pk),
+            "can_manage": access.can_manage_council(request.scope, council),
         },
     )
 
 
 def _managed_council(request, slug):
-    return council_managed_by(request.user, slug)
+    return access.managed_council_for(request.scope, slug)
 
 
 @login_required
@@ -98,15 +96,15 @@ def council_edit(request, slug):
 @login_required
 def council_audit(request, slug):
     council = _managed_council(request, slug)
-    entries = AuditEntry.objects.visible_to(request.user).filter(council=council).select_related("actor", "content_type")
+    entries = audit_entries_visible_to(request.scope).filter(council=council).select_related("actor", "content_type")
     page = Paginator(entries, 25).get_page(request.GET.get("page"))
     return TemplateResponse(request, "organisations/council_audit.html", {"council": council, "page": page})
 
 
 @login_required
 def venue_detail(request, pk):
-    venue = get_object_or_404(Venue.objects.visible_to(request.user).select_related("council", "shared_with"), pk=pk)
-    can_manage = Venue.objects.editable_by(request.user).filter(pk=pk).exists()
+    venue = access.venue_for(request.scope, pk)
+    can_manage = access.can_change_venue(request.scope, venue)
     return TemplateResponse(request, "organisations/venue_detail.html", {"venue": venue, "can_manage": can_manage})
 
 
@@ -124,7 +122,7 @@ def venue_create(request, slug):
 
 @login_required
 def venue_edit(request, pk):
-    venue = get_object_or_404(Venue.objects.editable_by(request.user).select_related("council"), pk=pk)
+    venue = access.changeable_venue_for(request.scope, pk)
     form = VenueForm(request.POST or None, instance=Venue.objects.get(pk=pk), council=venue.council)
     if request.method == "POST" and form.is_valid() and save_with(
         form, partial(services.venue_update, venue=venue, actor=request.user)

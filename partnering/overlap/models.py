@@ -3,20 +3,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.tenancy import scope_for
-
-
-def partnerships_with_overlap(user):
-    """Coordinators and board members of a partnership, and leads of its member councils."""
-    from partnering.mapping.selectors import partnerships_with_dashboards
-
-    return partnerships_with_dashboards(user)
-
-
-class AnalysisRunQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(partnership__in=partnerships_with_overlap(user))
-
 
 class AnalysisRun(models.Model):
     """One run of the overlap analysis for a partnership's returns for a year."""
@@ -40,8 +26,6 @@ class AnalysisRun(models.Model):
     line_count = models.PositiveIntegerField(_("lines compared"), default=0)
     group_count = models.PositiveIntegerField(_("groups"), default=0)
 
-    objects = AnalysisRunQuerySet.as_manager()
-
     class Meta:
         ordering = ["-requested_at", "-pk"]
         verbose_name = _("overlap analysis run")
@@ -55,12 +39,7 @@ class AnalysisRun(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
-class GroupQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(partnership__in=partnerships_with_overlap(user))
-
-
-class Group(models.Model):
+class OverlapGroup(models.Model):
     """Equivalent provision found in a partnership's returns (one or more councils)."""
 
     class Status(models.TextChoices):
@@ -81,8 +60,6 @@ class Group(models.Model):
     flags = models.JSONField(default=list, blank=True)
     explanation = models.JSONField(default=list, blank=True)
 
-    objects = GroupQuerySet.as_manager()
-
     class Meta:
         ordering = ["-saving_pence", "-council_count", "title"]
         verbose_name = _("group of equivalent provision")
@@ -97,7 +74,7 @@ class Group(models.Model):
 
 
 class GroupLine(models.Model):
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="members")
+    group = models.ForeignKey(OverlapGroup, on_delete=models.CASCADE, related_name="members")
     provision = models.ForeignKey("mapping.Provision", on_delete=models.CASCADE, related_name="+")
     line_key = models.CharField(max_length=400)
 
@@ -106,11 +83,6 @@ class GroupLine(models.Model):
 
     def __str__(self):
         return self.line_key
-
-
-class DecisionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(partnership__in=partnerships_with_overlap(user))
 
 
 class Decision(models.Model):
@@ -128,8 +100,6 @@ class Decision(models.Model):
     label_b = models.CharField(max_length=400)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     decided_at = models.DateTimeField(auto_now_add=True)
-
-    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-decided_at"]
@@ -150,8 +120,6 @@ class Equivalence(models.Model):
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     confirmed_at = models.DateTimeField(auto_now_add=True)
 
-    objects = DecisionQuerySet.as_manager()
-
     class Meta:
         ordering = ["title"]
         verbose_name = _("equivalence")
@@ -160,7 +128,3 @@ class Equivalence(models.Model):
     def __str__(self):
         return self.title
 
-
-def can_decide(user, partnership) -> bool:
-    scope = scope_for(user)
-    return scope.is_superuser or partnership.pk in scope.coordinated_partnership_ids

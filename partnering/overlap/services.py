@@ -6,12 +6,13 @@ import hashlib
 import json
 from collections import defaultdict
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnering.access import require, scope_of
+from partnering.access.overlap import can_decide_overlap
 from partnering.core.models import AuditEntry, Sharing
 from partnering.glossary.models import synonym_map
 from partnering.mapping.models import Provision
@@ -20,7 +21,7 @@ from partnering.organisations.selectors import current_member_councils
 from . import savings
 from .matching import THRESHOLD, Record, cluster
 from .matching.engine import record_features
-from .models import AnalysisRun, Decision, Equivalence, Group, GroupLine, can_decide
+from .models import AnalysisRun, Decision, Equivalence, GroupLine, OverlapGroup
 
 
 def line_key(council_id: int, features) -> str:
@@ -108,7 +109,7 @@ def run_analysis(run: AnalysisRun) -> AnalysisRun:
     step(0.9, _("Saving groups"))
     confirmed = [set(eq.line_keys) for eq in Equivalence.objects.filter(partnership=partnership)]
     with transaction.atomic():
-        Group.objects.filter(partnership=partnership, year=run.year).delete()
+        OverlapGroup.objects.filter(partnership=partnership, year=run.year).delete()
         count = 0
         for members in result.members().values():
             member_lines = [by_id[m] for m in members]
@@ -120,9 +121,9 @@ def run_analysis(run: AnalysisRun) -> AnalysisRun:
                  "b_council": by_id[b].council.short_name, "why": why.as_text()}
                 for (a, b), why in result.links.items() if a in members and b in members
             ][:50]
-            group = Group.objects.create(
+            group = OverlapGroup.objects.create(
                 partnership=partnership, year=run.year, run=run, title=biggest.title[:300], topic=biggest.topic,
-                status=Group.Status.CONFIRMED if any(member_keys and member_keys <= c for c in confirmed) else Group.Status.PROPOSED,
+                status=OverlapGroup.Status.CONFIRMED if any(member_keys and member_keys <= c for c in confirmed) else OverlapGroup.Status.PROPOSED,
                 council_count=len({line.council_id for line in member_lines}), line_count=len(member_lines),
                 learners=opportunity.learners, spend_pence=opportunity.spend_today_pence,
                 saving_pence=opportunity.saving_pence if opportunity.councils > 1 else 0, flags=opportunity.flags,
@@ -140,8 +141,7 @@ def run_analysis(run: AnalysisRun) -> AnalysisRun:
 
 def request_analysis(*, partnership, year: int, actor) -> AnalysisRun:
     """Queue an analysis (it runs at once with the in-process task backend)."""
-    if not can_decide(actor, partnership):
-        raise PermissionDenied("Only the partnership's coordinators can run the analysis.")
+    require(can_decide_overlap(scope_of(actor), partnership), "Only the partnership's coordinators can run the analysis.")
     run = AnalysisRun.objects.create(partnership=partnership, year=year, requested_by=actor)
     from .tasks import analyse_overlap
 
@@ -155,8 +155,7 @@ def request_analysis(*, partnership, year: int, actor) -> AnalysisRun:
 
 
 def _require_coordinator(actor, partnership) -> None:
-    if not can_decide(actor, partnership):
-        raise PermissionDenied("Only the partnership's coordinators can decide what is equivalent.")
+    require(can_decide_overlap(scope_of(actor), partnership), "Only the partnership's coordinators can decide what is equivalent.")
 
 
 def _label(member: GroupLine) -> str:
@@ -190,7 +189,7 @@ def _content_type_id():
 
 
 @transaction.atomic
-def group_confirm(*, group: Group, actor) -> Equivalence:
+def group_confirm(*, group: OverlapGroup, actor) -> Equivalence:
     """These lines are the same learning: remember it, and make it one of the partnership's equivalences."""
     _require_coordinator(actor, group.partnership)
     members = list(group.members.select_related("provision__council"))
@@ -200,14 +199,14 @@ def group_confirm(*, group: Group, actor) -> Equivalence:
         partnership=group.partnership, title=group.title, topic=group.topic, confirmed_by=actor,
         line_keys=sorted({m.line_key for m in members}), titles=sorted({_label(m) for m in members}),
     )
-    group.status = Group.Status.CONFIRMED
+    group.status = OverlapGroup.Status.CONFIRMED
     group.save(update_fields=["status"])
     _audit(actor, group, "confirmed", equivalence.titles)
     return equivalence
 
 
 @transaction.atomic
-def group_reject(*, group: Group, actor) -> int:
+def group_reject(*, group: OverlapGroup, actor) -> int:
     """None of these lines are equivalent to each other (across councils)."""
     _require_coordinator(actor, group.partnership)
     members = list(group.members.select_related("provision__council"))
@@ -225,7 +224,7 @@ def group_reject(*, group: Group, actor) -> int:
 
 
 @transaction.atomic
-def group_split(*, group: Group, actor, line_ids: list[int]) -> None:
+def group_split(*, group: OverlapGroup, actor, line_ids: list[int]) -> None:
     """The chosen lines are a different course from the rest of the group."""
     _require_coordinator(actor, group.partnership)
     members = list(group.members.select_related("provision__council"))
@@ -242,7 +241,7 @@ def group_split(*, group: Group, actor, line_ids: list[int]) -> None:
 
 
 @transaction.atomic
-def group_merge(*, group: Group, other: Group, actor) -> None:
+def group_merge(*, group: OverlapGroup, other: OverlapGroup, actor) -> None:
     """Two groups are the same course."""
     _require_coordinator(actor, group.partnership)
     if other.partnership_id != group.partnership_id or other.pk == group.pk:

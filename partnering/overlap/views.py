@@ -6,12 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from partnering.access import mapping as mapping_access
+from partnering.access import overlap as access
 from partnering.core.downloads import download_response
 from partnering.mapping.forms import current_financial_year
 from partnering.mapping.labels import DELIVERY_METHOD_LABELS
@@ -21,7 +23,7 @@ from partnering.organisations.selectors import current_member_councils
 
 from . import savings, services
 from .forms import AssumptionsForm, MergeForm, ReportFilterForm, SplitForm
-from .models import AnalysisRun, Decision, Group, GroupLine, can_decide, partnerships_with_overlap
+from .models import AnalysisRun, GroupLine, OverlapGroup
 
 FLAG_LABELS = {
     savings.PROCUREMENT: gettext_lazy("Same accredited course bought from several suppliers: a shared procurement framework candidate"),
@@ -31,7 +33,7 @@ FLAG_LABELS = {
 
 
 def _partnership(request, slug):
-    return get_object_or_404(partnerships_with_overlap(request.user).distinct(), slug=slug)
+    return mapping_access.overseen_partnership_for(request.scope, slug)
 
 
 def _year(request) -> int:
@@ -49,7 +51,7 @@ def _with_members(groups):
 def report(request, slug):
     partnership = _partnership(request, slug)
     year = _year(request)
-    groups = Group.objects.visible_to(request.user).filter(partnership=partnership, year=year)
+    groups = access.groups_visible_to(request.scope).filter(partnership=partnership, year=year)
     form = ReportFilterForm(request.GET or None)
     if form.is_valid():
         if form.cleaned_data.get("topic"):
@@ -65,14 +67,14 @@ def report(request, slug):
     sharing = services.shared_lines(partnership, year).values("council").distinct().count()
     return TemplateResponse(request, "overlap/report.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
-        "unique": unique[:200], "unique_count": unique.count(), "run": run, "can_decide": can_decide(request.user, partnership),
+        "unique": unique[:200], "unique_count": unique.count(), "run": run, "can_decide": access.can_decide_overlap(request.scope, partnership),
         "not_sharing": members.count() - sharing, "methods": DELIVERY_METHOD_LABELS,
     })
 
 
 @login_required
 def run_status(request, pk):
-    run = get_object_or_404(AnalysisRun.objects.visible_to(request.user), pk=pk)
+    run = access.run_for(request.scope, pk)
     return TemplateResponse(request, "overlap/_run_status.html", {"run": run})
 
 
@@ -93,19 +95,17 @@ def run(request, slug):
     return redirect(f"{request.path.rsplit('run/', 1)[0]}?year={year}")
 
 
-def _group(request, pk) -> Group:
-    return get_object_or_404(
-        Group.objects.visible_to(request.user).select_related("partnership", "topic").prefetch_related("members__provision__council"), pk=pk
-    )
+def _group(request, pk) -> OverlapGroup:
+    return access.group_for(request.scope, pk)
 
 
 @login_required
 def group_detail(request, pk):
     group = _group(request, pk)
     members = list(group.members.all())
-    others = Group.objects.filter(partnership=group.partnership, year=group.year).exclude(pk=group.pk).order_by("title")
+    others = OverlapGroup.objects.filter(partnership=group.partnership, year=group.year).exclude(pk=group.pk).order_by("title")
     return TemplateResponse(request, "overlap/group_detail.html", {
-        "group": group, "members": members, "can_decide": can_decide(request.user, group.partnership),
+        "group": group, "members": members, "can_decide": access.can_decide_overlap(request.scope, group.partnership),
         "split_form": SplitForm(members=members), "merge_form": MergeForm(groups=others), "methods": DELIVERY_METHOD_LABELS,
         "flags": [FLAG_LABELS[f] for f in group.flags],
     })
@@ -121,7 +121,7 @@ def _after_decision(request, group, message):
 @require_POST
 def group_decide(request, pk, action):
     group = _group(request, pk)
-    if not can_decide(request.user, group.partnership):
+    if not access.can_decide_overlap(request.scope, group.partnership):
         raise Http404(_("Page not found"))
     members = list(group.members.select_related("provision__council"))
     if action == "confirm":
@@ -140,7 +140,7 @@ def group_decide(request, pk, action):
                 return redirect(group)
             return _after_decision(request, group, _("Split: the chosen lines now form their own group."))
     if action == "merge":
-        others = Group.objects.filter(partnership=group.partnership, year=group.year).exclude(pk=group.pk)
+        others = OverlapGroup.objects.filter(partnership=group.partnership, year=group.year).exclude(pk=group.pk)
         form = MergeForm(request.POST, groups=others)
         if form.is_valid():
             services.group_merge(group=group, other=form.cleaned_data["other"], actor=request.user)
@@ -156,7 +156,7 @@ def opportunities(request, slug):
     form = AssumptionsForm(request.GET or None, initial={"cohort_size": 12})
     cohort_size = form.cleaned_data["cohort_size"] if form.is_valid() and form.cleaned_data.get("cohort_size") else 12
     assumptions = savings.Assumptions(cohort_size=cohort_size)
-    groups = Group.objects.visible_to(request.user).filter(partnership=partnership, year=year, council_count__gte=2)
+    groups = access.groups_visible_to(request.scope).filter(partnership=partnership, year=year, council_count__gte=2)
     # One join over a subquery rather than a prefetch by id: a large partnership has thousands of lines.
     lines_by_group = defaultdict(list)
     for member in GroupLine.objects.filter(group__in=groups).select_related("provision__council"):
@@ -177,13 +177,13 @@ def opportunities(request, slug):
     return TemplateResponse(request, "overlap/opportunities.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
         "cohort_size": cohort_size, "flag_labels": FLAG_LABELS, "total_saving": sum(o.saving_pence for _g, o in rows),
-        "can_decide": can_decide(request.user, partnership),
+        "can_decide": access.can_decide_overlap(request.scope, partnership),
     })
 
 
 @login_required
 def decisions(request, slug):
     partnership = _partnership(request, slug)
-    page = Paginator(Decision.objects.visible_to(request.user).filter(partnership=partnership).select_related("decided_by"), 50).get_page(request.GET.get("page"))
+    page = Paginator(access.decisions_visible_to(request.scope).filter(partnership=partnership).select_related("decided_by"), 50).get_page(request.GET.get("page"))
     return TemplateResponse(request, "overlap/decisions.html", {"partnership": partnership, "page": page,
                                                                 "equivalences": partnership.equivalences.select_related("confirmed_by")})

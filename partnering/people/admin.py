@@ -2,14 +2,13 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.admin import AuditedAdmin
+from partnering.core.admin import AuditedAdmin, ScopedInline
 
 from .models import CouncilRole, Employment, PartnershipRole, Person
 
 
-class CouncilRoleInline(admin.TabularInline):
+class CouncilRoleInline(ScopedInline):
     model = CouncilRole
-    extra = 0
 
 
 @admin.register(Person)

@@ -7,25 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnering.core.dates import today
 from partnering.core.models import DatedQuerySet, ends_after_start
-from partnering.core.tenancy import scope_for, today
 
 
-class PersonQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """People currently employed by one of the viewer's councils, or (for coordinators)
-        by a current member of a partnership they coordinate; and always the viewer."""
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        if not scope.is_signed_in:
-            return self.none()
-        councils = scope.council_ids | scope.coordinated_council_ids
-        employed_there = Employment.objects.current().filter(council_id__in=councils).values("person_id")
-        return self.filter(Q(pk__in=employed_there) | Q(pk=scope.person_id))
-
-
-class PersonManager(BaseUserManager.from_queryset(PersonQuerySet)):
+class PersonManager(BaseUserManager):
     use_in_migrations = True
 
     def _create(self, email, password, **extra):
@@ -86,23 +72,6 @@ class Person(AbstractBaseUser, PermissionsMixin):
         return self.employments.current().select_related("council", "work_base").prefetch_related("roles")
 
 
-class EmploymentQuerySet(DatedQuerySet):
-    def visible_to(self, user):
-        """An employment is the employing council's record: visible there, to coordinators of
-        its partnerships, and to the person it belongs to."""
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        if not scope.is_signed_in:
-            return self.none()
-        councils = scope.council_ids | scope.coordinated_council_ids
-        return self.filter(Q(council_id__in=councils) | Q(person_id=scope.person_id))
-
-    def editable_by(self, user):
-        scope = scope_for(user)
-        return self.all() if scope.is_superuser else self.filter(council_id__in=scope.lead_council_ids)
-
-
 class Employment(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="employments", verbose_name=_("person"))
     council = models.ForeignKey(
@@ -124,7 +93,7 @@ class Employment(models.Model):
         verbose_name=_("line manager"),
     )
 
-    objects = EmploymentQuerySet.as_manager()
+    objects = DatedQuerySet.as_manager()
 
     class Meta:
         ordering = ["start_on", "council__name"]

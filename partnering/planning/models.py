@@ -2,17 +2,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from partnering.core.tenancy import scope_for
-
-
-class VenuePlanQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Plans are the coordinators' working: the partnership's coordinators (and site administrators) see them."""
-        scope = scope_for(user)
-        if scope.is_superuser:
-            return self.all()
-        return self.filter(course__partnership_id__in=scope.coordinated_partnership_ids)
-
 
 class VenuePlan(models.Model):
     """A venue plan a coordinator turned into sessions: what was asked, what was chosen, and why."""
@@ -28,8 +17,6 @@ class VenuePlan(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
-
-    objects = VenuePlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

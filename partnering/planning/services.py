@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnering.access.organisations import venues_visible_to
 from partnering.core import audit
 from partnering.core.models import AuditEntry
 from partnering.learning.models import Booking, Course, Interest, Session
@@ -20,7 +21,7 @@ from partnering.organisations.selectors import current_member_councils
 from partnering.people.models import Employment
 
 from .models import VenuePlan
-from .optimiser import PlanSettings, Point, compare_plans
+from .optimiser import PlanningProblem, PlanSettings, Point, compare_plans
 from .optimiser import plans as engine
 from .optimiser.travel import provider_from_settings
 
@@ -73,10 +74,10 @@ def audience(course: Course, kind: str, *, session: Session | None = None, roles
     return Audience(learners, unplaced)
 
 
-def candidate_venues(course: Course, user) -> list[Venue]:
+def candidate_venues(course: Course, scope) -> list[Venue]:
     """Rooms the coordinator can see at the partnership's member councils, with a location."""
     return list(
-        Venue.objects.visible_to(user).filter(council__in=current_member_councils(course.partnership), latitude__isnull=False,
+        venues_visible_to(scope).filter(council__in=current_member_councils(course.partnership), latitude__isnull=False,
                                               longitude__isnull=False).select_related("council").order_by("council__name", "name")
     )
 
@@ -114,6 +115,35 @@ def plan(course: Course, venues: list[Venue], people: Audience, settings: PlanSe
     comparison = compare_plans(people.learners, as_engine, settings, trainer_base=trainer_base,
                                council_venues=council_venues(course), provider=travel_provider())
     return PlanResult(comparison, venues, people, {str(venue.pk): venue for venue in venues})
+
+
+class CannotPlan(Exception):
+    """Why no plan can be made with these choices, and the form field to blame (None for the whole form)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def plan_choices(course: Course, scope, *, who: str, session: Session | None, roles, settings: PlanSettings,
+                 capacity: bool, k: int, trainer_from: Council | None) -> PlanResult:
+    """The plans for a coordinator's choices, or CannotPlan saying why there are none."""
+    people = audience(course, who, session=session, roles=roles)
+    venues = candidate_venues(course, scope)
+    if not people.learners:
+        raise CannotPlan(_("There is nobody to plan for: nobody has booked or said they would come, or nobody has a work place "
+                           "recorded. Choose other people to plan for."))
+    if not venues:
+        raise CannotPlan(_("No venue at the partnership's councils has a location recorded and is shared with the partnership."))
+    if capacity:
+        limits = sorted((venue.capacity or len(people.learners) for venue in venues), reverse=True)
+        if sum(limits[:k]) < len(people.learners):
+            raise CannotPlan(_("%(k)s venue(s) cannot hold %(count)s people: choose more venues, or plan without capacities.")
+                             % {"k": k, "count": len(people.learners)}, field="capacity")
+    try:
+        return plan(course, venues, people, settings, trainer_from=trainer_from)
+    except PlanningProblem:
+        raise CannotPlan(_("No plan could be made with these choices. Try more venues, or plan without capacities.")) from None
 
 
 @transaction.atomic

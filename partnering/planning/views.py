@@ -2,22 +2,21 @@ from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from partnering.access import learning as learning_access
+from partnering.access import planning as access
+from partnering.access.scope import get_or_404, not_found
 from partnering.learning.models import Course, Session
-from partnering.overlap.models import can_decide
 from partnering.people.models import Employment
 
 from . import services
 from .forms import PlanForm
-from .models import VenuePlan
-from .optimiser import PlanningProblem
 
 PLAN_LABELS = {
     "optimal": gettext_lazy("Best venues for everyone"),
@@ -29,39 +28,23 @@ PLAN_LABELS = {
 
 
 def _course_and_session(request, pk) -> tuple[Course, Session | None]:
-    course = get_object_or_404(Course.objects.visible_to(request.user).select_related("partnership"), pk=pk)
-    if not can_decide(request.user, course.partnership):
-        raise Http404(_("Page not found"))
+    course = learning_access.course_for(request.scope, pk)
+    if not access.can_plan_venues(request.scope, course):
+        raise not_found()
     session_id = request.GET.get("session") or request.POST.get("session")
-    session = None
-    if session_id:
-        session = get_object_or_404(Session.objects.visible_to(request.user).filter(course=course), pk=session_id if str(session_id).isdigit() else 0)
+    session = get_or_404(learning_access.sessions_visible_to(request.scope).filter(course=course), pk=session_id) if session_id else None
     return course, session
 
 
 def _plan(request, form, course, session):
     """The plans for the form's choices, or None with the reason added to the form."""
     data = form.cleaned_data
-    people = services.audience(course, data["audience"], session=session, roles=data["roles"])
-    venues = services.candidate_venues(course, request.user)
-    if not people.learners:
-        form.add_error(None, _("There is nobody to plan for: nobody has booked or said they would come, or nobody has a work place "
-                               "recorded. Choose other people to plan for."))
-        return None
-    if not venues:
-        form.add_error(None, _("No venue at the partnership's councils has a location recorded and is shared with the partnership."))
-        return None
-    if data["capacity"]:
-        limits = sorted((venue.capacity or len(people.learners) for venue in venues), reverse=True)
-        if sum(limits[: data["k"]]) < len(people.learners):
-            form.add_error("capacity", _("%(k)s venue(s) cannot hold %(count)s people: choose more venues, or plan without capacities.")
-                           % {"k": data["k"], "count": len(people.learners)})
-            return None
-    trainer_from = data["trainer_from"]
     try:
-        return services.plan(course, venues, people, form.settings(), trainer_from=trainer_from)
-    except PlanningProblem:
-        form.add_error(None, _("No plan could be made with these choices. Try more venues, or plan without capacities."))
+        return services.plan_choices(course, request.scope, who=data["audience"], session=session, roles=data["roles"],
+                                     settings=form.settings(), capacity=data["capacity"], k=data["k"],
+                                     trainer_from=data["trainer_from"])
+    except services.CannotPlan as refusal:
+        form.add_error(refusal.field, str(refusal))
         return None
 
 
@@ -73,7 +56,7 @@ def plan_venues(request, pk):
                     initial={"trainer_from": trainer.council if trainer else None})
     result = _plan(request, form, course, session) if form.is_bound and form.is_valid() else None
     context = {"course": course, "session": session, "form": form, "result": result,
-               "history": VenuePlan.objects.visible_to(request.user).filter(course=course).prefetch_related("sessions__venue")[:10]}
+               "history": access.plans_visible_to(request.scope).filter(course=course).prefetch_related("sessions__venue")[:10]}
     if result is not None:
         context["map"] = services.map_shapes(result)
         context["venue_rows"] = _venue_rows(result)
@@ -118,7 +101,7 @@ def apply_plan(request, pk):
 
 @login_required
 def plan_detail(request, pk):
-    record = get_object_or_404(VenuePlan.objects.visible_to(request.user).select_related("course", "source_session", "created_by"), pk=pk)
+    record = access.plan_for(request.scope, pk)
     return TemplateResponse(request, "planning/plan_detail.html", {
         "record": record, "sessions": record.sessions.select_related("venue__council").order_by("venue__name"),
         "undo_blocker": services.undo_blocker(record)})
@@ -127,7 +110,7 @@ def plan_detail(request, pk):
 @login_required
 @require_POST
 def undo_plan(request, pk):
-    record = get_object_or_404(VenuePlan.objects.visible_to(request.user), pk=pk)
+    record = access.plan_for(request.scope, pk)
     try:
         services.undo_plan(record=record, actor=request.user)
     except services.CannotUndo as reason:

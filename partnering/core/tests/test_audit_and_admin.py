@@ -1,5 +1,7 @@
 import pytest
 
+from partnering.access import scope_of
+from partnering.access.audit import audit_entries_visible_to
 from partnering.core.models import AuditEntry, Sharing
 from partnering.organisations import services
 from partnering.organisations.models import Venue
@@ -32,10 +34,10 @@ def test_invalid_service_input_writes_nothing(region):
 
 def test_audit_trail_is_visible_to_the_councils_leads_and_admins_only(region):
     services.venue_create(council=region.north, actor=region.lead_north, name="Hall", capacity=10, sharing=Sharing.PRIVATE)
-    assert AuditEntry.objects.visible_to(region.lead_north).count() == 1
-    assert AuditEntry.objects.visible_to(region.admin).count() == 1
-    assert AuditEntry.objects.visible_to(region.lead_south).count() == 0
-    assert AuditEntry.objects.visible_to(region.staff_north).count() == 0
+    assert audit_entries_visible_to(scope_of(region.lead_north)).count() == 1
+    assert audit_entries_visible_to(scope_of(region.admin)).count() == 1
+    assert audit_entries_visible_to(scope_of(region.lead_south)).count() == 0
+    assert audit_entries_visible_to(scope_of(region.staff_north)).count() == 0
 
 
 def test_admin_changes_are_audited(client, region):

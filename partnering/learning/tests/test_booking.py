@@ -7,6 +7,9 @@ from django.core import mail
 from django.utils import timezone
 from icalendar import Calendar
 
+from partnering.access import learning as access
+from partnering.access import scope_of
+from partnering.access.learning import records_visible_to
 from partnering.learning import services
 from partnering.learning.models import Booking, Course, ReservedPlaces, Session, TrainingRecord
 from tests.factories import PersonFactory, employ
@@ -68,7 +71,7 @@ def test_released_reserved_places_go_to_the_waiting_list(region):
 
 def test_a_person_with_two_employers_books_for_either_but_not_for_a_council_outside_the_partnership(region):
     session = make_session(region)
-    assert {c.slug for c in services.councils_person_can_book_for(region.shared, session)} == {"north", "south"}
+    assert {c.slug for c in access.councils_to_book_for(scope_of(region.shared), session)} == {"north", "south"}
     with pytest.raises(services.BookingRefused):
         services.booking_create(session=session, person=region.staff_outsider, council=region.outsider)
     booking = services.booking_create(session=session, person=region.shared, council=region.south)
@@ -119,7 +122,7 @@ def test_attendance_creates_a_training_record_that_stays_with_the_person(region)
     from tests.factories import CouncilFactory
 
     employ(region.staff_north, CouncilFactory())
-    assert TrainingRecord.objects.visible_to(region.staff_north).count() == 1
+    assert records_visible_to(scope_of(region.staff_north)).count() == 1
     services.attendance_record(session=session, actor=region.coordinator, attended={booking.pk: False})
     assert not TrainingRecord.objects.exists()
 
@@ -147,7 +150,9 @@ def test_a_course_needing_approval_holds_no_place_until_the_lead_approves(region
         services.booking_decide(booking=pending, actor=region.lead_south, approve=True)
     approved = services.booking_decide(booking=pending, actor=region.lead_north, approve=True)
     assert approved.status == Booking.Status.BOOKED
-    second = services.booking_create(session=session, person=region.lead_north, council=region.north)
+    colleague = PersonFactory()
+    employ(colleague, region.north)
+    second = services.booking_create(session=session, person=colleague, council=region.north)
     assert services.booking_decide(booking=second, actor=region.lead_north, approve=True).status == Booking.Status.WAITLISTED
     third = services.booking_create(session=session, person=region.shared, council=region.north)
     assert services.booking_decide(booking=third, actor=region.lead_north, approve=False).status == Booking.Status.CANCELLED
@@ -182,8 +187,8 @@ def test_the_line_manager_approves_and_others_cannot(region):
     manager = PersonFactory()
     Employment.objects.filter(person=region.staff_north, council=region.north).update(line_manager=manager)
     pending = services.booking_create(session=session, person=region.staff_north, council=region.north)
-    assert list(services.bookings_awaiting(manager)) == [pending]
-    assert list(services.bookings_awaiting(PersonFactory())) == []
+    assert list(access.bookings_awaiting(scope_of(manager))) == [pending]
+    assert list(access.bookings_awaiting(scope_of(PersonFactory()))) == []
     with pytest.raises(PermissionDenied):
         services.booking_decide(booking=pending, actor=region.staff_south, approve=True)
     assert services.booking_decide(booking=pending, actor=manager, approve=True).status == Booking.Status.BOOKED
@@ -194,3 +199,16 @@ def test_it_is_too_late_to_cancel_once_the_session_has_started(region):
     booking = Booking.objects.create(session=session, person=region.staff_north, council=region.north, status=Booking.Status.BOOKED)
     with pytest.raises(services.BookingRefused, match="too late"):
         services.booking_cancel(booking=booking, actor=region.staff_north)
+
+
+def test_nobody_approves_their_own_booking_even_as_the_councils_lead(region):
+    from django.core.exceptions import PermissionDenied
+
+    session = make_session(region, capacity=5)
+    session.course.requires_approval = True
+    session.course.save()
+    own = services.booking_create(session=session, person=region.lead_north, council=region.north)
+    with pytest.raises(PermissionDenied):
+        services.booking_decide(booking=own, actor=region.lead_north, approve=True)
+    assert own not in access.bookings_awaiting(scope_of(region.lead_north))
+    assert services.booking_decide(booking=own, actor=region.admin, approve=True).status == Booking.Status.BOOKED

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from partnering.access import scope_of
+from partnering.access.learning import records_visible_to
 from partnering.learning import requirements as rules
 from partnering.learning.models import Course, RecordShare, Requirement, TrainingRecord
 from partnering.learning.selectors import canonical_key, record_overview
@@ -35,7 +37,7 @@ def test_an_equivalent_course_done_at_another_council_satisfies_the_requirement(
     Requirement.objects.create(council=region.south, role="staff", title="ILM Level 3 Award", equivalence=equivalence)
     TrainingRecord.objects.create(person=region.shared, title="Level 3 ILM Award in Leadership & Management",
                                   completed_on=datetime.date(2025, 3, 1), council=region.north)
-    overview = record_overview(region.shared, viewer=region.shared)
+    overview = record_overview(region.shared, viewer=scope_of(region.shared))
     south = next(statuses for employment, statuses in overview["employments"] if employment.council == region.south)
     assert south[0].state == rules.SATISFIED and south[0].via_other_council
 
@@ -45,7 +47,7 @@ def test_a_course_linked_to_the_equivalence_satisfies_it_too(region):
     course = Course.objects.create(partnership=region.network, title="Emergency first aid (joint)", equivalence=equivalence)
     Requirement.objects.create(council=region.north, role="staff", title="EFAW", equivalence=equivalence, refresh_months=36)
     TrainingRecord.objects.create(person=region.staff_north, title=course.title, course=course, completed_on=datetime.date.today())
-    statuses = record_overview(region.staff_north, viewer=region.staff_north)["employments"][0][1]
+    statuses = record_overview(region.staff_north, viewer=scope_of(region.staff_north))["employments"][0][1]
     assert statuses[0].state == rules.SATISFIED
 
 
@@ -54,14 +56,14 @@ def test_a_council_sees_a_record_only_after_the_person_shares_it(sign_in, region
     url = f"/learning/councils/{region.south.slug}/people/{region.shared.pk}/record/"
     lead = sign_in(region.lead_south)
     assert lead.get(url).context["shared"] is False
-    assert not TrainingRecord.objects.visible_to(region.lead_south).exists()
+    assert not records_visible_to(scope_of(region.lead_south)).exists()
     client.logout()
     person = sign_in(region.shared)
     person.post(f"/me/record/share/{region.south.slug}/")
     assert RecordShare.objects.filter(person=region.shared, council=region.south, revoked_at__isnull=True).exists()
-    assert TrainingRecord.objects.visible_to(region.lead_south).count() == 1
+    assert records_visible_to(scope_of(region.lead_south)).count() == 1
     person.post(f"/me/record/share/{region.south.slug}/")  # and take it back
-    assert not TrainingRecord.objects.visible_to(region.lead_south).exists()
+    assert not records_visible_to(scope_of(region.lead_south)).exists()
 
 
 def test_you_cannot_share_with_a_council_you_do_not_work_for(sign_in, region):

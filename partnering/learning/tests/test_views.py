@@ -58,13 +58,13 @@ def test_register_is_for_trainers_and_coordinators(sign_in, region, session, cli
 
 def test_coordinator_creates_a_course_from_an_overlap_group_and_adds_a_session(sign_in, region):
     from partnering.overlap import services as overlap
-    from partnering.overlap.models import Group
+    from partnering.overlap.models import OverlapGroup
     from partnering.overlap.tests.test_analysis import NORTH, SOUTH, share
 
     share(region.north, region.network, NORTH)
     share(region.south, region.network, SOUTH)
     overlap.request_analysis(partnership=region.network, year=2025, actor=region.coordinator)
-    group = Group.objects.get(title__startswith="ILM L3")
+    group = OverlapGroup.objects.get(title__startswith="ILM L3")
     equivalence = overlap.group_confirm(group=group, actor=region.coordinator)
     client = sign_in(region.coordinator)
     page = client.get(f"/learning/partnerships/{region.network.slug}/courses/new/?group={group.pk}")

@@ -3,6 +3,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from partnering.access import scope_of
+from partnering.access.mapping import provision_visible_to
 from partnering.core.models import Sharing
 from partnering.mapping import services
 from partnering.mapping.models import ImportBatch, Investment, Provision, Return, Topic
@@ -103,7 +105,7 @@ def test_partners_see_lines_only_when_the_return_is_shared_with_their_partnershi
     Return.objects.filter(council=region.north).update(sharing=Sharing.PARTNERSHIP, shared_with=region.network)
     assert len(client.get(url).context["page"].object_list) == 3
     assert client.get(f"/mapping/councils/{region.north.slug}/export/?year=2025&format=csv")["Content-Type"].startswith("text/csv")
-    outsider = Provision.objects.visible_to(region.staff_outsider)
+    outsider = provision_visible_to(scope_of(region.staff_outsider))
     assert not outsider.exists()
 
 

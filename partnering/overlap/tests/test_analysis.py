@@ -7,7 +7,7 @@ from partnering.mapping import services as mapping
 from partnering.mapping.models import Return
 from partnering.mapping.tests.spreadsheets import xlsx
 from partnering.overlap import services
-from partnering.overlap.models import AnalysisRun, Decision, Equivalence, Group
+from partnering.overlap.models import AnalysisRun, Decision, Equivalence, OverlapGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +45,11 @@ def test_equivalent_lines_are_grouped_and_hard_negatives_are_not(region, returns
     run = analyse(region)
     run.refresh_from_db()
     assert run.status == AnalysisRun.Status.DONE and run.line_count == 6
-    shared = {tuple(titles(g)) for g in Group.objects.filter(council_count=2)}
+    shared = {tuple(titles(g)) for g in OverlapGroup.objects.filter(council_count=2)}
     assert ("ILM L3 Award - Leadership & Mgmt", "Level 3 ILM Award in Leadership & Management") in shared
     assert ("Excel Intermediate", "Microsoft Excel - Intermediate") in shared
     assert not any("Emergency First Aid at Work" in group and "First Aid at Work" in group for group in shared)
-    ilm = Group.objects.get(title__startswith="ILM L3")
+    ilm = OverlapGroup.objects.get(title__startswith="ILM L3")
     assert ilm.explanation and "awarding body (ILM)" in ilm.explanation[0]["why"]
 
 
@@ -59,7 +59,7 @@ def test_lines_a_council_did_not_share_are_never_compared(region, returns):
 
     MembershipFactory(partnership=region.network, council=region.outsider)
     analyse(region)
-    assert not Group.objects.filter(members__provision__council=region.outsider).exists()
+    assert not OverlapGroup.objects.filter(members__provision__council=region.outsider).exists()
 
 
 def test_nothing_changed_means_the_rerun_is_skipped(region, returns):
@@ -71,35 +71,35 @@ def test_nothing_changed_means_the_rerun_is_skipped(region, returns):
 
 def test_a_confirmed_group_stays_confirmed_after_rerun_and_reimport(region, returns):
     analyse(region)
-    group = Group.objects.get(title__startswith="ILM L3")
+    group = OverlapGroup.objects.get(title__startswith="ILM L3")
     services.group_confirm(group=group, actor=region.coordinator)
     assert Equivalence.objects.filter(partnership=region.network).count() == 1
     share(region.south, region.network, SOUTH)  # a new import of the same return: new lines, same courses
     analyse(region)
-    again = Group.objects.get(members__provision__title="Level 3 ILM Award in Leadership & Management")
-    assert again.status == Group.Status.CONFIRMED and again.council_count == 2
+    again = OverlapGroup.objects.get(members__provision__title="Level 3 ILM Award in Leadership & Management")
+    assert again.status == OverlapGroup.Status.CONFIRMED and again.council_count == 2
 
 
 def test_a_rejected_group_is_not_formed_again(region, returns):
     analyse(region)
-    services.group_reject(group=Group.objects.get(title="Excel Intermediate"), actor=region.coordinator)
+    services.group_reject(group=OverlapGroup.objects.get(title="Excel Intermediate"), actor=region.coordinator)
     analyse(region)
-    assert Group.objects.get(members__provision__title="Excel Intermediate").council_count == 1
+    assert OverlapGroup.objects.get(members__provision__title="Excel Intermediate").council_count == 1
     assert Decision.objects.filter(kind="different").count() == 1
 
 
 def test_split_and_merge_are_respected(region, returns):
     analyse(region)
-    ilm = Group.objects.get(title__startswith="ILM L3")
+    ilm = OverlapGroup.objects.get(title__startswith="ILM L3")
     south_line = ilm.members.get(provision__council=region.south).provision_id
     services.group_split(group=ilm, actor=region.coordinator, line_ids=[south_line])
     analyse(region)
-    assert Group.objects.get(members__provision_id=south_line).council_count == 1
-    efaw = Group.objects.get(title="Emergency First Aid at Work")
-    faw = Group.objects.get(title="First Aid at Work")
+    assert OverlapGroup.objects.get(members__provision_id=south_line).council_count == 1
+    efaw = OverlapGroup.objects.get(title="Emergency First Aid at Work")
+    faw = OverlapGroup.objects.get(title="First Aid at Work")
     services.group_merge(group=efaw, other=faw, actor=region.coordinator)
     analyse(region)
-    assert Group.objects.get(members__provision__title="First Aid at Work").council_count == 2
+    assert OverlapGroup.objects.get(members__provision__title="First Aid at Work").council_count == 2
 
 
 def test_only_coordinators_run_and_decide(region, returns):
@@ -109,7 +109,7 @@ def test_only_coordinators_run_and_decide(region, returns):
         services.request_analysis(partnership=region.network, year=2025, actor=region.lead_north)
     analyse(region)
     with pytest.raises(PermissionDenied):
-        services.group_confirm(group=Group.objects.first(), actor=region.board_member)
+        services.group_confirm(group=OverlapGroup.objects.first(), actor=region.board_member)
 
 
 def test_glossary_names_make_lines_equivalent(region):
@@ -118,7 +118,7 @@ def test_glossary_names_make_lines_equivalent(region):
     share(region.north, region.network, [HEADERS, ["Cyber Ninjas", "IT", "e-learning", "in-house", "", "", "", 50, "", 0]])
     share(region.south, region.network, [HEADERS, ["Cyber Security Awareness", "IT", "e-learning", "in-house", "", "", "", 40, "", 0]])
     analyse(region)
-    assert not Group.objects.filter(council_count=2).exists()
+    assert not OverlapGroup.objects.filter(council_count=2).exists()
     Term.objects.create(english="Cyber security awareness", synonyms="Cyber Ninjas")
     analyse(region)
-    assert Group.objects.filter(council_count=2).count() == 1
+    assert OverlapGroup.objects.filter(council_count=2).count() == 1

@@ -3,7 +3,7 @@ import io
 import pytest
 
 from partnering.glossary.models import LocalSynonym, Term
-from partnering.overlap.models import Group
+from partnering.overlap.models import OverlapGroup
 
 from .test_analysis import NORTH, SOUTH, share
 
@@ -36,13 +36,13 @@ def test_report_access_follows_roles(analysed, client, sign_in):
     for person, status in ((analysed.board_member, 200), (analysed.lead_south, 200), (analysed.staff_north, 404), (analysed.staff_outsider, 404)):
         client.logout()
         assert sign_in(person).get(url(analysed) + "?year=2025").status_code == status, person
-    group = Group.objects.first()
+    group = OverlapGroup.objects.first()
     client.logout()
     assert sign_in(analysed.staff_outsider).get(f"/overlap/groups/{group.pk}/").status_code == 404
 
 
 def test_only_coordinators_can_decide_in_the_browser(analysed, client, sign_in):
-    group = Group.objects.get(title__startswith="ILM L3")
+    group = OverlapGroup.objects.get(title__startswith="ILM L3")
     client.logout()
     lead = sign_in(analysed.lead_north)
     assert lead.post(f"/overlap/groups/{group.pk}/confirm/").status_code == 404
@@ -50,7 +50,7 @@ def test_only_coordinators_can_decide_in_the_browser(analysed, client, sign_in):
     client.logout()
     coordinator = sign_in(analysed.coordinator)
     assert coordinator.post(f"/overlap/groups/{group.pk}/confirm/").status_code == 302
-    assert Group.objects.get(title__startswith="ILM L3").status == "confirmed"
+    assert OverlapGroup.objects.get(title__startswith="ILM L3").status == "confirmed"
     assert "ILM L3 Award" in coordinator.get(url(analysed, "decisions/")).content.decode()
 
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import partnering.core.tenancy
+import partnering.core.dates
 import partnering.people.models
 from decimal import Decimal
 from django.conf import settings
@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('role', models.CharField(choices=[('coordinator', 'Coordinator (regional project officer)'), ('board', 'Board or scrutiny member (read only)')], max_length=20, verbose_name='role')),
-                ('start_on', models.DateField(default=partnering.core.tenancy.today, verbose_name='start date')),
+                ('start_on', models.DateField(default=partnering.core.dates.today, verbose_name='start date')),
                 ('end_on', models.DateField(blank=True, null=True, verbose_name='end date')),
                 ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='organisations.partnership', verbose_name='partnership')),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='partnership_roles', to=settings.AUTH_USER_MODEL)),

@@ -2,6 +2,7 @@
 
 import pytest
 
+from partnering.access import organisations, people, scope_of
 from partnering.core.models import Sharing
 from partnering.organisations.models import Venue
 from partnering.people.models import Employment, Person
@@ -20,8 +21,11 @@ def venues(region):
     }
 
 
+VISIBLE_TO = {Venue: organisations.venues_visible_to, Person: people.people_visible_to, Employment: people.employments_visible_to}
+
+
 def visible(model, person):
-    return set(model.objects.visible_to(person))
+    return set(VISIBLE_TO[model](scope_of(person)))
 
 
 def test_staff_see_their_own_councils_private_venues(region, venues):
@@ -48,8 +52,8 @@ def test_coordinator_sees_shared_venues_of_the_partnership_but_not_private_ones(
 def test_anonymous_visitors_see_nothing(region, venues):
     from django.contrib.auth.models import AnonymousUser
 
-    assert not Venue.objects.visible_to(AnonymousUser()).exists()
-    assert not Person.objects.visible_to(AnonymousUser()).exists()
+    assert not organisations.venues_visible_to(scope_of(AnonymousUser())).exists()
+    assert not people.people_visible_to(scope_of(AnonymousUser())).exists()
 
 
 def test_site_administrators_see_everything(region, venues):
@@ -82,7 +86,7 @@ def test_board_members_do_not_see_staff(region):
 def test_another_councils_employment_of_a_shared_person_stays_with_that_council(region):
     seen = visible(Employment, region.staff_north)
     assert {e.council for e in seen if e.person == region.shared} == {region.north}
-    assert {e.council for e in Employment.objects.visible_to(region.shared) if e.person == region.shared} == {
+    assert {e.council for e in people.employments_visible_to(scope_of(region.shared)) if e.person == region.shared} == {
         region.north,
         region.south,
     }

@@ -1,0 +1,60 @@
+"""People and their employments."""
+
+from django.db.models import Q
+
+from partnering.core.dates import current_on, today
+from partnering.organisations.models import Council
+from partnering.people.models import Employment, Person
+
+from .scope import Scope, get_or_404
+from .sharing import led_by
+
+
+def _councils_seen(scope: Scope) -> frozenset[int]:
+    return scope.council_ids | scope.coordinated_council_ids
+
+
+def people_visible_to(scope: Scope):
+    """People currently employed by one of the scope's councils, or (for coordinators) by a current
+    member of a partnership they coordinate; and always the person themselves."""
+    if scope.is_superuser:
+        return Person.objects.all()
+    if not scope.is_signed_in:
+        return Person.objects.none()
+    employed_there = Employment.objects.filter(current_on(today(), "start_on", "end_on"), council_id__in=_councils_seen(scope))
+    return Person.objects.filter(Q(pk__in=employed_there.values("person_id")) | Q(pk=scope.person_id))
+
+
+def person_for(scope: Scope, pk) -> Person:
+    return get_or_404(people_visible_to(scope), pk=pk)
+
+
+def employments_visible_to(scope: Scope):
+    """An employment is the employing council's record: visible there, to coordinators of its
+    partnerships, and to the person it belongs to. A shared person's other employer sees only its own."""
+    if scope.is_superuser:
+        return Employment.objects.all()
+    if not scope.is_signed_in:
+        return Employment.objects.none()
+    return Employment.objects.filter(Q(council_id__in=_councils_seen(scope)) | Q(person_id=scope.person_id))
+
+
+def employments_editable_by(scope: Scope):
+    return led_by(scope, Employment.objects.all())
+
+
+def can_change_employment(scope: Scope, employment: Employment) -> bool:
+    return scope.leads(employment.council_id)
+
+
+def councils_to_filter_people_by(scope: Scope):
+    if scope.is_superuser:
+        return Council.objects.all()
+    return Council.objects.filter(pk__in=_councils_seen(scope))
+
+
+def is_line_manager_of(scope: Scope, person_id: int, council_id: int) -> bool:
+    """The scope's person manages this person in that council (an employment's line manager)."""
+    return scope.is_signed_in and Employment.objects.filter(
+        current_on(today(), "start_on", "end_on"), person_id=person_id, council_id=council_id, line_manager_id=scope.person_id
+    ).exists()
