@@ -11,7 +11,9 @@ import codecs
 import csv
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
+SCAN_CHUNK = 1 << 20
 
 
 class FileProblem(ValueError):
@@ -68,6 +71,13 @@ class Workbook:
             except python_calamine.CalamineError as error:
                 raise FileProblem(_("{file} could not be read: {error}").format(file=self.filename, error=error)) from error
         yield from self._sheets[sheet].iter_rows()
+
+    def read_every_sheet(self) -> None:
+        """Parse every sheet now, so a damaged one is refused when the file arrives, not on a later page.
+
+        calamine keeps each parsed sheet (see `rows`), so reading them again later costs nothing more."""
+        for sheet in self.sheet_names:
+            next(self.rows(sheet), None)
 
     def formula_cells_without_values(self, sheet: str) -> list[str]:
         """Cells (like 'F12') holding a formula whose result was never saved: we cannot know their value."""
@@ -157,17 +167,134 @@ def decode_text(data: bytes, filename: str) -> str:
 
 
 def _check_zip(data: bytes, filename: str) -> None:
+    """Refuse an archive that expands too far or holds XML a spreadsheet never needs, before calamine sees it.
+
+    Declared sizes are checked first (cheap), then every part is decompressed as a stream and its bytes are
+    counted as they come out, so headers that under-declare a part (a zip bomb) cannot push past the cap.
+    Each part is also scanned for DTDs (`<!DOCTYPE`, `<!ENTITY`): they carry entity expansion ("billion
+    laughs") and external entities (XXE). No spreadsheet program writes one, so any is refused.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
+        with archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
         raise FileProblem(_("{file} is damaged or is not really a spreadsheet.").format(file=filename)) from error
-    with archive:
-        expanded = sum(info.file_size for info in archive.infolist())
-    if expanded > MAX_UNZIPPED_BYTES or expanded > max(len(data), 1) * MAX_ZIP_RATIO:
+    limit = min(MAX_UNZIPPED_BYTES, max(len(data), 1) * MAX_ZIP_RATIO)
+    expanded = sum(info.file_size for info in parts)
+    if expanded > limit:
         raise FileProblem(
             _("{file} expands to {size} MB when opened, more than we accept. Save it again from your spreadsheet program, "
               "or split it.").format(file=filename, size=expanded // (1024 * 1024))
         )
+    for info in parts:
+        limit -= _check_part(data, info, filename, limit)
+
+
+def _check_part(data: bytes, info: zipfile.ZipInfo, filename: str, allowance: int) -> int:
+    """Stream one part: count what it really expands to and look for DTDs. Returns its real size."""
+    part = info.filename
+
+    def damaged():
+        return FileProblem(_("{file} is damaged: {part} is not what the archive says it is. Save it again from your "
+                             "spreadsheet program and upload the new copy.").format(file=filename, part=part))
+
+    if info.flag_bits & 0x1:
+        raise FileProblem(_("{file} is protected with a password. Remove the password and upload it again.").format(file=filename))
+    start = info.header_offset
+    if data[start:start + 4] != ZIP_SIGNATURE:
+        raise damaged()
+    name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
+    start += 30 + name_length + extra_length
+    end = start + info.compress_size
+    if end > len(data):
+        raise damaged()
+
+    if info.compress_type == zipfile.ZIP_STORED:
+        chunks = (data[position:min(position + SCAN_CHUNK, end)] for position in range(start, end, SCAN_CHUNK))
+        inflater = None
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        chunks = _inflate(inflater, memoryview(data)[start:end])
+    else:
+        raise FileProblem(_("{file} uses a kind of compression spreadsheet programs do not use ({part}). Save it again from "
+                            "your spreadsheet program and upload the new copy.").format(file=filename, part=part))
+
+    size, scanner = 0, _DeclarationScanner()
+    try:
+        for chunk in chunks:
+            size += len(chunk)
+            if size > allowance:
+                raise FileProblem(
+                    _("{file} expands to more than {limit} MB when opened ({part}), more than we accept. Save it again "
+                      "from your spreadsheet program, or split it.").format(file=filename, part=part, limit=max(allowance // (1024 * 1024), 1)))
+            if size > info.file_size:
+                raise FileProblem(
+                    _("{file} cannot be opened safely: {part} expands to more than the file says it holds. Save it again "
+                      "from your spreadsheet program and upload the new copy.").format(file=filename, part=part))
+            if scanner.feed(chunk):
+                raise _declaration_problem(filename, part)
+        if scanner.feed(b"", final=True):
+            raise _declaration_problem(filename, part)
+    except zlib.error as error:
+        raise damaged() from error
+    if size != info.file_size or (inflater is not None and not inflater.eof):
+        raise damaged()
+    return size
+
+
+def _inflate(inflater, compressed) -> Iterator[bytes]:
+    """Deflated data in pieces of at most SCAN_CHUNK bytes, however far it expands."""
+    out = inflater.decompress(compressed, SCAN_CHUNK)
+    while out:
+        yield out
+        out = inflater.decompress(inflater.unconsumed_tail, SCAN_CHUNK) if inflater.unconsumed_tail else inflater.flush()
+
+
+def _declaration_problem(filename: str, part: str) -> FileProblem:
+    return FileProblem(
+        _("{file} cannot be opened safely: {part} has a document type declaration (DOCTYPE), which spreadsheets never "
+          "need and which can be used to attack the service. Save it again from your spreadsheet program and upload the "
+          "new copy.").format(file=filename, part=part))
+
+
+# `<!` starts a comment, a CDATA section or a declaration; only the first two belong in a spreadsheet's XML.
+_DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")
+_LOOKAHEAD = len(b"<![CDATA[")
+_UTF16_STARTS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"<\x00", b"\x00<")
+
+
+class _DeclarationScanner:
+    """Finds `<!DOCTYPE`, `<!ENTITY` or any other declaration in a part fed in pieces.
+
+    A piece with no `!` at all (most of them) costs one memchr. A `<!` too near the end of a piece to
+    tell a comment from a declaration is looked at again with the next piece. UTF-16 parts are
+    transcoded to UTF-8 first; every other encoding a spreadsheet parser accepts writes `<!` as ASCII.
+    """
+
+    def __init__(self):
+        self.tail = b""
+        self.decoder = None
+        self.started = False
+
+    def feed(self, chunk: bytes, final: bool = False) -> bool:
+        if not self.started and chunk:
+            self.started = True
+            if chunk.startswith(_UTF16_STARTS):
+                self.decoder = codecs.getincrementaldecoder("utf-16" if chunk[:2] in _UTF16_STARTS[:2] else
+                                                            "utf-16-le" if chunk[:1] == b"<" else "utf-16-be")("replace")
+        if self.decoder is not None:
+            chunk = self.decoder.decode(chunk, final).encode("utf-8")
+        window = self.tail + chunk if self.tail else chunk
+        self.tail = window[-_LOOKAHEAD:]
+        bang = window.find(b"!")
+        if bang == -1:
+            return False
+        found = _DECLARATION.search(window, max(bang - 1, 0))
+        if found is None:
+            return False
+        # Near the end of a piece the lookahead cannot see enough yet: the next piece decides.
+        return final or found.start() <= len(window) - _LOOKAHEAD
 
 
 def open_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_FILE_BYTES) -> Workbook:
