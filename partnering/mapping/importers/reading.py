@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 import python_calamine
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 from .i18n import _
 
@@ -84,7 +84,12 @@ class Workbook:
         if self._kind != "xlsx":
             return []
         self._start_formula_scan(sheet)
-        return self._formula_scans[sheet].result()
+        try:
+            return self._formula_scans[sheet].result()
+        except (zipfile.BadZipFile, KeyError, EOFError, NotImplementedError, zlib.error, ElementTree.ParseError,
+                DefusedXmlException) as error:
+            # calamine read the sheet, but the parts that say where it is are broken.
+            raise FileProblem(_("{file} is damaged or is not really a spreadsheet.").format(file=self.filename)) from error
 
     def _start_formula_scan(self, sheet: str) -> None:
         if self._kind != "xlsx":
@@ -178,7 +183,7 @@ def _check_zip(data: bytes, filename: str) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         with archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError) as error:
         raise FileProblem(_("{file} is damaged or is not really a spreadsheet.").format(file=filename)) from error
     limit = min(MAX_UNZIPPED_BYTES, max(len(data), 1) * MAX_ZIP_RATIO)
     expanded = sum(info.file_size for info in parts)
@@ -202,7 +207,7 @@ def _check_part(data: bytes, info: zipfile.ZipInfo, filename: str, allowance: in
     if info.flag_bits & 0x1:
         raise FileProblem(_("{file} is protected with a password. Remove the password and upload it again.").format(file=filename))
     start = info.header_offset
-    if data[start:start + 4] != ZIP_SIGNATURE:
+    if start < 0 or start + 30 > len(data) or data[start:start + 4] != ZIP_SIGNATURE:
         raise damaged()
     name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
     start += 30 + name_length + extra_length
@@ -220,10 +225,11 @@ def _check_part(data: bytes, info: zipfile.ZipInfo, filename: str, allowance: in
         raise FileProblem(_("{file} uses a kind of compression spreadsheet programs do not use ({part}). Save it again from "
                             "your spreadsheet program and upload the new copy.").format(file=filename, part=part))
 
-    size, scanner = 0, _DeclarationScanner()
+    size, crc, scanner = 0, 0, _DeclarationScanner()
     try:
         for chunk in chunks:
             size += len(chunk)
+            crc = zlib.crc32(chunk, crc)
             if size > allowance:
                 raise FileProblem(
                     _("{file} expands to more than {limit} MB when opened ({part}), more than we accept. Save it again "
@@ -238,7 +244,7 @@ def _check_part(data: bytes, info: zipfile.ZipInfo, filename: str, allowance: in
             raise _declaration_problem(filename, part)
     except zlib.error as error:
         raise damaged() from error
-    if size != info.file_size or (inflater is not None and not inflater.eof):
+    if size != info.file_size or crc != info.CRC or (inflater is not None and not inflater.eof):
         raise damaged()
     return size
 
