@@ -5,6 +5,7 @@ message, input), and the page shows the error summary from `form.errors`.
 """
 
 from django import forms
+from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
 WIDGET_CLASSES = {
@@ -16,9 +17,50 @@ WIDGET_CLASSES = {
 }
 
 
+class GovUKBoundField(BoundField):
+    """A field that names its hint and error message the way the GOV.UK components do.
+
+    Django 5.2 points a widget's `aria-describedby` at `<id>_helptext` and `<id>_error`,
+    ids its own templates give; components/field.html and choices.html render the GOV.UK
+    `<id>-hint` and `<id>-error` instead, so a screen reader would announce neither. These
+    properties are the one place both the widget and the templates take the ids from.
+    """
+
+    @property
+    def hint_id(self) -> str:
+        return f"{self.auto_id}-hint" if self.auto_id and self.help_text else ""
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.auto_id}-error" if self.auto_id and self.errors else ""
+
+    @property
+    def aria_describedby(self) -> str:
+        """What the control (or, for radios, checkboxes and dates in parts, the fieldset) is described
+        by: any ids the widget names itself, then the hint, then the error (GOV.UK's order), only
+        those that are shown."""
+        own = (self.field.widget.attrs.get("aria-describedby") or "").split()
+        if self.is_hidden:
+            return " ".join(own)
+        return " ".join([*own, *filter(None, (self.hint_id, self.error_id))])
+
+    @property
+    def first_control_id(self) -> str:
+        """The id the error summary links to: the control itself, or the first of a group's."""
+        widget = self.field.widget
+        if isinstance(widget, forms.RadioSelect):  # and CheckboxSelectMultiple
+            subwidgets = self.subwidgets
+            return subwidgets[0].id_for_label if subwidgets else ""
+        if isinstance(widget, forms.MultiWidget) and self.auto_id:
+            return widget.widgets[0].id_for_label(f"{self.auto_id}_0")
+        return self.id_for_label
+
+
 class GovUKFormRenderer(TemplatesSetting):
     form_template_name = "components/form.html"
     field_template_name = "components/field.html"
+    # Every form rendered here (GovUKForm or a plain forms.Form) gets GOV.UK ids for its hint and error.
+    bound_field_class = GovUKBoundField
 
 
 class GovUKFormMixin:
@@ -29,21 +71,33 @@ class GovUKFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            widget = field.widget
-            css = next((c for cls, c in WIDGET_CLASSES.items() if isinstance(widget, cls)), "govuk-input")
-            if name in self.input_widths:
-                css += f" {self.input_widths[name]}"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        for name in self.fields:
+            self._style(name)
 
-    def full_clean(self):
-        super().full_clean()
+    def __getitem__(self, name):
+        # Forms may add fields after this __init__ (a column per spreadsheet header): style them too.
+        bound = super().__getitem__(name)
+        self._style(name)
+        return bound
+
+    def add_error(self, field, error):
+        # Every field error goes through here: from validation, from clean(), and from save_with().
+        super().add_error(field, error)
         for name in self.errors:
             if name in self.fields:
-                widget = self.fields[name].widget
-                base = widget.attrs.get("class", "").split(" ")[0] or "govuk-input"
-                if f"{base}--error" not in widget.attrs.get("class", ""):
-                    widget.attrs["class"] += f" {base}--error"
+                self._style(name, error=True)
+
+    def _style(self, name, error=False):
+        widget = self.fields[name].widget
+        classes = (widget.attrs.get("class") or "").split()
+        base = next((c for cls, c in WIDGET_CLASSES.items() if isinstance(widget, cls)), "govuk-input")
+        if base not in classes:
+            classes.append(base)
+            if name in self.input_widths:
+                classes.append(self.input_widths[name])
+        if error and f"{base}--error" not in classes:
+            classes.append(f"{base}--error")
+        widget.attrs["class"] = " ".join(classes)
 
 
 class GovUKForm(GovUKFormMixin, forms.Form):
