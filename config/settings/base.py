@@ -91,8 +91,25 @@ TEMPLATES = [
     }
 ]
 
+# SQLite (the demo, a laptop, a small pilot): a transaction takes the write lock when it begins
+# (IMMEDIATE), so two bookings that each read and then write wait their turn instead of failing with
+# "database is locked"; a writer waits up to SQLITE_BUSY_TIMEOUT_MS for the lock; write-ahead logging
+# lets pages be read while someone writes. PostgreSQL is still the choice for real deployments.
+SQLITE_BUSY_TIMEOUT_MS = int(ENV.get("SQLITE_BUSY_TIMEOUT_MS", "20000"))
+
+
 def database_from_url(url: str) -> dict:
-    return dj_database_url.parse(url, conn_max_age=int(ENV.get("DATABASE_CONN_MAX_AGE", "0")))
+    database = dj_database_url.parse(url, conn_max_age=int(ENV.get("DATABASE_CONN_MAX_AGE", "0")))
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("OPTIONS", {}).update(
+            {
+                "transaction_mode": "IMMEDIATE",
+                "init_command": (
+                    f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"
+                ),
+            }
+        )
+    return database
 
 
 DATABASES = {"default": database_from_url(ENV.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
@@ -147,6 +164,8 @@ MEDIA_ROOT = Path(ENV.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 EMAIL_BACKEND = ENV.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "Partnering <no-reply@partnering.localhost>")
+# Where the site is, for links in emails (sent by tasks, with no request to build them from).
+SITE_URL = ENV.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
