@@ -1,8 +1,10 @@
 """Opening a council's return safely: spreadsheet or CSV, rows as plain Python values.
 
 Everything that can be wrong with a file as a whole (not a spreadsheet, encrypted,
-empty, too big, a zip that expands too far, formulas with no saved values) is
-raised here as `FileProblem`, before any row is read.
+empty, too big, a zip that expands too far or lies about its sizes, XML with a
+DOCTYPE, a damaged part or sheet, formulas with no saved values) is raised here as
+`FileProblem`, before any row is read. The archive checks run before python-calamine
+is given the file.
 """
 
 from __future__ import annotations
