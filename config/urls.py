@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from partnering.people.views import set_language
+
 admin.site.site_header = "Partnering"
 admin.site.site_title = "Partnering administration"
 
@@ -14,7 +16,8 @@ urlpatterns = [
     path("", include("partnering.learning.urls")),
     path("", include("partnering.planning.urls")),
     path("accounts/", include("partnering.core.auth_urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, which also records the language for emails of someone who has not chosen one.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/translations/", include("partnering.core.translation_admin")),
     path("admin/", admin.site.urls),
 ]

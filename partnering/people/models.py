@@ -35,11 +35,20 @@ class PersonManager(BaseUserManager):
 class Person(AbstractBaseUser, PermissionsMixin):
     """Someone who signs in. Council roles live on their employments, not here."""
 
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        WELSH = "cy", _("Welsh")
+
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150)
     is_staff = models.BooleanField(_("site administrator access"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Blank: not chosen yet, so the first switch of the site's language sets it (people.views.set_language).
+    language = models.CharField(
+        _("language for emails"), max_length=2, choices=Language.choices, blank=True, default="",
+        help_text=_("If blank, emails are in English until you switch the site's language, then in the language you switch to."),
+    )
 
     objects = PersonManager()
 

@@ -1,12 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views import i18n
 
 from partnering.access import people as access
 from partnering.access.scope import get_or_404
 
-from .models import PartnershipRole
+from .forms import LanguageForm
+from .models import PartnershipRole, Person
 from .selectors import councils_to_filter_by, person_list
 
 
@@ -41,9 +46,37 @@ def person_detail(request, pk):
     return TemplateResponse(request, "people/person_detail.html", {"person": person})
 
 
-@login_required
-def me(request):
+def _me_page(request, language_form):
     person = request.user
     employments = person.employments.select_related("council", "work_base").prefetch_related("roles")
     roles = PartnershipRole.objects.filter(person=person).select_related("partnership")
-    return TemplateResponse(request, "people/me.html", {"person": person, "employments": employments, "roles": roles})
+    return TemplateResponse(request, "people/me.html", {"person": person, "employments": employments, "roles": roles,
+                                                        "language_form": language_form})
+
+
+@login_required
+def me(request):
+    return _me_page(request, LanguageForm(initial={"language": request.user.language}))
+
+
+@login_required
+def language(request):
+    """The signed-in person chooses the language we email them in (on their profile, /me/)."""
+    if request.method != "POST":
+        return redirect("people:me")
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return _me_page(request, form)
+    request.user.language = form.cleaned_data["language"]
+    request.user.save(update_fields=["language"])
+    messages.success(request, _("Saved: the language we email you in."))
+    return redirect("people:me")
+
+
+def set_language(request):
+    """Django's language switch; someone signed in who has not chosen a language for emails gets the one they switch to."""
+    response = i18n.set_language(request)
+    chosen = request.POST.get("language") if request.method == "POST" else None
+    if chosen in Person.Language.values and request.user.is_authenticated and not request.user.language:
+        Person.objects.filter(pk=request.user.pk, language="").update(language=chosen)
+    return response
