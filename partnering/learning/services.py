@@ -84,7 +84,7 @@ def booking_create(*, session: Session, person, council) -> Booking:
         booking.status = Booking.Status.WAITLISTED
     booking.save()
     audit.record(actor=person, instance=booking, action=AuditEntry.Action.CREATE)
-    transaction.on_commit(lambda: notifications.booking_changed(booking))
+    transaction.on_commit(lambda: notifications.booking_changed(booking), robust=True)
     return booking
 
 
@@ -98,7 +98,7 @@ def promote_waiting(session: Session, now=None) -> list[Booking]:
             waiting.save(update_fields=["status", "uses_reserved_place", "updated_at"])
             promoted.append(waiting)
     for booking in promoted:
-        transaction.on_commit(lambda booking=booking: notifications.booking_changed(booking, promoted=True))
+        transaction.on_commit(lambda booking=booking: notifications.booking_changed(booking, promoted=True), robust=True)
     return promoted
 
 
@@ -115,7 +115,7 @@ def booking_cancel(*, booking: Booking, actor) -> Booking:
     booking.status = Booking.Status.CANCELLED
     booking.save(update_fields=["status", "updated_at"])
     audit.record(actor=actor, instance=booking, action=AuditEntry.Action.UPDATE, before=before)
-    transaction.on_commit(lambda: notifications.booking_changed(booking))
+    transaction.on_commit(lambda: notifications.booking_changed(booking), robust=True)
     promote_waiting(session)
     return booking
 
@@ -171,7 +171,7 @@ def booking_decide(*, booking: Booking, actor, approve: bool) -> Booking:
         booking.status = Booking.Status.WAITLISTED
     booking.save(update_fields=["status", "uses_reserved_place", "updated_at"])
     audit.record(actor=actor, instance=booking, action=AuditEntry.Action.UPDATE, before=before)
-    transaction.on_commit(lambda: notifications.booking_changed(booking))
+    transaction.on_commit(lambda: notifications.booking_changed(booking, decided=True), robust=True)
     return booking
 
 
