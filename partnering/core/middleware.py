@@ -1,3 +1,6 @@
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
 from partnering.access import scope_of
 
 SESSION_KEY = "acting_council_id"
@@ -26,3 +29,34 @@ class ActingCouncilMiddleware:
     def __call__(self, request):
         request.acting_council = acting_council(request)
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """Pages for a signed-in person carry their own people's data: no browser or proxy may keep a copy
+    (the back button after signing out on a shared computer, a caching proxy). A view that set its own
+    Cache-Control keeps it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Switches off browser features Partnering never uses (camera, microphone, location, payment, USB...)
+    for every page, from settings.PERMISSIONS_POLICY: {feature: [allowed origins]}, an empty list for none."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=({' '.join(origins)})" for feature, origins in settings.PERMISSIONS_POLICY.items())
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
