@@ -220,6 +220,8 @@ def provision_export(request, slug):
 @require_POST
 def line_topic(request, pk):
     line = access.provision_line_for(request.scope, pk)
+    if not access.can_change_provision(request.scope, line):
+        raise Http404(_("Page not found"))
     form = LineTopicForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a topic."))

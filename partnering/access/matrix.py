@@ -1,0 +1,216 @@
+"""Who may reach every URL, written down independently of the rules that enforce it.
+
+The matrix test (`partnering/access/tests/test_matrix.py`) requests every URL pattern as every role, for
+objects of the viewer's own council, a partner council and a council outside all the viewer's
+partnerships, with GET and every POST action, and checks each answer against these rows. A URL with
+no row fails the test, so every new URL must add one. The README's "Who can see and do what" table
+is printed from these rows (`python -m partnering.access.matrix`).
+
+Plain Python: no Django import, so the expectations cannot borrow from the code they check.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ROLES = ("anonymous", "staff", "lead", "trainer", "coordinator", "board", "shared", "admin", "staff_admin", "other_lead",
+         "other_coordinator")
+SIGNED_IN = frozenset(ROLES) - {"anonymous"}
+EVERYONE = frozenset(ROLES)
+
+# Who is who, per owner of the object asked for (north = the viewer's own council for most roles).
+EMPLOYEES = {"north": {"staff", "lead", "trainer", "shared"}, "south": {"shared", "staff_admin"}, "outsider": {"other_lead"}}
+LEADS = {"north": {"lead"}, "south": {"staff_admin"}, "outsider": {"other_lead"}}
+NETWORK = {"north": "own", "south": "own", "outsider": "other"}
+COORDINATORS = {"own": {"coordinator"}, "other": {"other_coordinator"}}
+BOARD = {"own": {"board"}, "other": set()}
+MEMBERS = {  # everyone the partnership's catalogue is for: its councils' staff, coordinators and board
+    "own": EMPLOYEES["north"] | EMPLOYEES["south"] | {"coordinator", "board"},
+    "other": EMPLOYEES["outsider"] | {"other_coordinator"},
+}
+OVERSEERS = {"own": {"coordinator", "board", "lead", "staff_admin"}, "other": {"other_coordinator", "other_lead"}}
+ANY_COORDINATOR = {"coordinator", "other_coordinator"}
+SUBJECT = {"north": {"staff"}, "south": set(), "outsider": set()}  # the member of staff whose records are read
+
+
+def network(rule: Callable[[str], set]) -> Callable[[str], set]:
+    """A rule about a partnership, applied to the partnership of the object's council."""
+    return lambda owner: rule(NETWORK[owner])
+
+
+@dataclass(frozen=True)
+class Row:
+    """Who gets a useful answer from one URL. `allowed` is a set of roles, or a function of the
+    object's owner giving one. Everyone else signed in gets 404 (the same as "missing"); anonymous
+    visitors are sent to sign in. Site administrators are allowed unless `admin` is False."""
+
+    who: str  # in words, for the README
+    allowed: frozenset | Callable[[str], set]
+    method: str = "GET"
+    action: str = ""  # the POST action's name, for URLs with several
+    admin: bool = True
+    public: bool = False  # anonymous visitors are answered too
+    refused: str = "not found"  # what a signed-in person who may not gets ("sign in" where a library decides)
+    signs_out: bool = False  # a useful answer is the sign-in page (signing out)
+
+    def roles_for(self, owner: str | None) -> frozenset:
+        roles = set(self.allowed(owner) if callable(self.allowed) else self.allowed)
+        if self.admin:
+            roles.add("admin")
+        if self.public:
+            roles.add("anonymous")
+        return frozenset(roles)
+
+
+def both(who, allowed, **extra) -> list[Row]:
+    return [Row(who, allowed, "GET", **extra), Row(who, allowed, "POST", **extra)]
+
+
+lead_of = lambda owner: LEADS[owner]  # noqa: E731
+employee_of = lambda owner: EMPLOYEES[owner]  # noqa: E731
+coordinators_of = network(lambda n: COORDINATORS[n])
+overseers_of = network(lambda n: OVERSEERS[n])
+members_of = network(lambda n: MEMBERS[n])
+
+
+def partnership_rule(rule):
+    """For URLs keyed by a partnership: 'north' and 'south' ask for the own network, 'outsider' for the other."""
+    return network(rule)
+
+
+MATRIX: dict[str, list[Row]] = {
+    # core
+    "home": [Row("anyone signed in", SIGNED_IN)],
+    "healthz": [Row("anyone", EVERYONE, public=True)],
+    "switch-council": [Row("people employed by that council", employee_of, "POST", admin=False)],
+    # accounts and language
+    "login": [Row("anyone", EVERYONE, public=True), Row("anyone", EVERYONE, "POST", public=True)],
+    "logout": [Row("anyone", EVERYONE, "POST", public=True, signs_out=True)],
+    "password_reset": [Row("anyone", EVERYONE, public=True), Row("anyone", EVERYONE, "POST", public=True)],
+    "password_reset_done": [Row("anyone", EVERYONE, public=True)],
+    "password_reset_confirm": [Row("anyone (with the emailed link)", EVERYONE, public=True)],
+    "password_reset_complete": [Row("anyone", EVERYONE, public=True)],
+    "set_language": [Row("anyone", EVERYONE, "POST", public=True)],
+    # translating the Welsh catalogue (django-rosetta): site administrators only
+    "rosetta-old-home-redirect": [Row("anyone (a redirect to the file list)", EVERYONE, public=True)],
+    "rosetta-file-list-redirect": [Row("anyone (a redirect to the file list)", EVERYONE, public=True)],
+    "rosetta-file-list": [Row("site administrators", set(), refused="sign in")],
+    "rosetta-form": both("site administrators", set(), refused="sign in"),
+    "rosetta-download-file": [Row("site administrators", set(), refused="sign in")],
+    "rosetta.translate_text": [Row("site administrators", set(), refused="sign in")],
+    # organisations
+    "organisations:partnership-list": [Row("anyone signed in", SIGNED_IN)],
+    "organisations:partnership-detail": [Row("anyone signed in", SIGNED_IN)],
+    "organisations:council-list": [Row("anyone signed in", SIGNED_IN)],
+    "organisations:council-detail": [Row("anyone signed in", SIGNED_IN)],
+    "organisations:council-edit": both("the council's L&D or HR leads", lead_of),
+    "organisations:council-audit": [Row("the council's L&D or HR leads", lead_of)],
+    "organisations:venue-create": both("the council's L&D or HR leads", lead_of),
+    "organisations:venue-detail": [Row("the council's staff; its partnership if shared; everyone if public",
+                                       lambda o: EMPLOYEES["north"] if o == "north" else MEMBERS[NETWORK[o]])],
+    "organisations:venue-edit": both("the council's L&D or HR leads", lead_of),
+    # people
+    "people:person-list": [Row("anyone signed in", SIGNED_IN)],
+    "people:person-detail": [Row("colleagues at the person's council, its partnerships' coordinators, the person",
+                                 lambda o: EMPLOYEES[o] | COORDINATORS[NETWORK[o]])],
+    "people:me": [Row("anyone signed in", SIGNED_IN)],
+    "people:language": [Row("anyone signed in", SIGNED_IN, "POST")],
+    # mapping
+    "mapping:home": [Row("anyone signed in", SIGNED_IN)],
+    "mapping:template": [Row("anyone signed in", SIGNED_IN)],
+    "mapping:topic-list": [Row("anyone signed in", SIGNED_IN)],
+    "mapping:topic-create": both("coordinators of any partnership", ANY_COORDINATOR),
+    "mapping:topic-edit": both("coordinators of any partnership", ANY_COORDINATOR),
+    "mapping:partnership-dashboard": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "mapping:council-dashboard": [Row("the council's leads; coordinators and board of its partnerships",
+                                      lambda o: LEADS[o] | COORDINATORS[NETWORK[o]] | BOARD[NETWORK[o]])],
+    "mapping:return-list": [Row("the council's L&D or HR leads", lead_of)],
+    "mapping:return-upload": both("the council's L&D or HR leads", lead_of),
+    "mapping:provision-list": [Row("the council's staff; its partnership where the return is shared",
+                                   lambda o: EMPLOYEES["north"] if o == "north" else MEMBERS[NETWORK[o]])],
+    "mapping:provision-export": [Row("the council's staff; its partnership where the return is shared",
+                                     lambda o: EMPLOYEES["north"] if o == "north" else MEMBERS[NETWORK[o]])],
+    "mapping:accept-suggestions": [Row("the council's L&D or HR leads", lead_of, "POST")],
+    "mapping:investment-edit": both("the council's L&D or HR leads", lead_of),
+    "mapping:arrangement-create": both("the council's L&D or HR leads", lead_of),
+    "mapping:batch-preview": [Row("the council's L&D or HR leads", lead_of)],
+    "mapping:batch-map": both("the council's L&D or HR leads", lead_of),
+    "mapping:batch-restore": [Row("the council's L&D or HR leads", lead_of, "POST")],
+    "mapping:batch-file": [Row("the council's L&D or HR leads", lead_of)],
+    "mapping:line-topic": [Row("the council's L&D or HR leads", lead_of, "POST")],
+    # overlap and glossary
+    "overlap:report": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "overlap:run": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "overlap:opportunities": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "overlap:decisions": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "overlap:run-status": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "overlap:group-detail": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "overlap:group-decide": [Row("the partnership's coordinators", coordinators_of, "POST", action=action)
+                             for action in ("confirm", "reject", "split", "merge")],
+    "glossary:term-list": [Row("anyone signed in", SIGNED_IN)],
+    "glossary:term-detail": [Row("anyone signed in", SIGNED_IN),
+                             Row("leads, for the council they act for (a local name)", {"lead", "staff_admin", "other_lead"}, "POST",
+                                 admin=False)],
+    "glossary:term-create": both("coordinators of any partnership", ANY_COORDINATOR),
+    "glossary:term-edit": both("coordinators of any partnership", ANY_COORDINATOR),
+    # learning
+    "learning:catalogue": [Row("anyone signed in", SIGNED_IN)],
+    "learning:session-detail": [Row("staff of the partnership's councils, its coordinators and board", members_of),
+                                Row("staff of the partnership's councils (booking for their council)",
+                                    network(lambda n: MEMBERS[n] - COORDINATORS[n] - BOARD[n]), "POST", admin=False)],
+    "learning:register": both("the session's trainers and the partnership's coordinators",
+                              lambda o: coordinators_of(o) | ({"trainer"} if o == "north" else set())),
+    "learning:my-bookings": [Row("anyone signed in", SIGNED_IN)],
+    "learning:booking-cancel": [Row("the person, and their council's leads", lambda o: SUBJECT[o] | LEADS[o], "POST")],
+    "learning:my-record": [Row("anyone signed in", SIGNED_IN)],
+    "learning:record-share": [Row("people employed by that council", employee_of, "POST", admin=False)],
+    "learning:person-record": [Row("the council's L&D or HR leads", lead_of)],
+    "learning:requirements": both("the council's L&D or HR leads", lead_of),
+    "learning:council-bookings": [Row("the council's L&D or HR leads", lead_of)],
+    "learning:booking-decide": [Row("the person's line manager or council's leads; never the person", lead_of, "POST")],
+    "learning:approvals": [Row("anyone signed in", SIGNED_IN)],
+    "learning:evidence-add": both("anyone with a current employment",
+                                  EMPLOYEES["north"] | EMPLOYEES["south"] | EMPLOYEES["outsider"], admin=False),
+    "learning:evidence-file": [Row("the person, and the council's leads", lambda o: SUBJECT[o] | LEADS[o])],
+    "learning:evidence-decide": [Row("the council's leads; never the person", lead_of, "POST")],
+    "learning:evaluate": both("the person who attended", SUBJECT.get, admin=False),
+    "learning:follow-up": both("the person who attended", SUBJECT.get, admin=False),
+    "learning:course-evaluations": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "learning:reports": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "learning:course-create": both("the partnership's coordinators", coordinators_of),
+    "learning:session-create": both("the partnership's coordinators", coordinators_of),
+    "learning:session-edit": both("the partnership's coordinators", coordinators_of),
+    # planning
+    "planning:plan": [Row("the partnership's coordinators", coordinators_of)],
+    "planning:apply": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "planning:plan-detail": [Row("the partnership's coordinators", coordinators_of)],
+    "planning:plan-undo": [Row("the partnership's coordinators", coordinators_of, "POST")],
+}
+
+# The admin site: every pattern under /admin/ is for staff users; what they see there is the access layer's.
+ADMIN_WHO = "site administrators; staff users who are not superusers see and change only what the rules above allow"
+
+
+@dataclass
+class Counts:
+    urls: int = 0
+    roles: int = len(ROLES)
+    actions: int = 0
+    checks: int = 0
+    by_method: dict = field(default_factory=dict)
+
+
+def readme_table() -> str:
+    lines = ["| URL | GET | POST |", "| --- | --- | --- |"]
+    for name, rows in MATRIX.items():
+        get = "; ".join(sorted({r.who for r in rows if r.method == "GET"})) or "–"
+        post = "; ".join(sorted({r.who for r in rows if r.method == "POST"})) or "–"
+        lines.append(f"| `{name}` | {get} | {post} |")
+    lines.append(f"| `admin:*` | {ADMIN_WHO} | {ADMIN_WHO} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(readme_table() + "\n")

@@ -1,0 +1,211 @@
+"""Every URL × every role × objects of the viewer's own, a partner and an outside council × GET and every POST action.
+
+The expected answers live in `partnering/access/matrix.py`, written down independently of the rules;
+a URL pattern with no row there fails `test_every_url_has_a_row_in_the_matrix`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin as django_admin
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from partnering.access.matrix import MATRIX, ROLES, Row
+from partnering.access.tests.world import OWNERS, build_world
+
+pytestmark = pytest.mark.django_db
+
+# How each URL's arguments come from the world: the kind of object each is keyed by.
+PARTNERSHIP_SLUG = lambda w, o: {"slug": w.of("partnership", o).slug}  # noqa: E731
+COUNCIL_SLUG = lambda w, o: {"slug": w.of("council", o).slug}  # noqa: E731
+
+
+def pk(kind):
+    return lambda w, o: {"pk": w.of(kind, o).pk}
+
+
+ARGUMENTS = {
+    "organisations:partnership-detail": PARTNERSHIP_SLUG,
+    "organisations:council-detail": COUNCIL_SLUG, "organisations:council-edit": COUNCIL_SLUG,
+    "organisations:council-audit": COUNCIL_SLUG, "organisations:venue-create": COUNCIL_SLUG,
+    "organisations:venue-detail": pk("venue"), "organisations:venue-edit": pk("venue"),
+    "people:person-detail": pk("person"),
+    "mapping:topic-edit": pk("topic"), "mapping:partnership-dashboard": PARTNERSHIP_SLUG,
+    "mapping:council-dashboard": COUNCIL_SLUG, "mapping:return-list": COUNCIL_SLUG, "mapping:return-upload": COUNCIL_SLUG,
+    "mapping:provision-list": COUNCIL_SLUG, "mapping:provision-export": COUNCIL_SLUG, "mapping:accept-suggestions": COUNCIL_SLUG,
+    "mapping:investment-edit": COUNCIL_SLUG, "mapping:arrangement-create": COUNCIL_SLUG,
+    "mapping:batch-preview": pk("batch"), "mapping:batch-map": pk("batch"), "mapping:batch-restore": pk("batch"),
+    "mapping:batch-file": pk("batch"), "mapping:line-topic": pk("line"),
+    "overlap:report": PARTNERSHIP_SLUG, "overlap:run": PARTNERSHIP_SLUG, "overlap:opportunities": PARTNERSHIP_SLUG,
+    "overlap:decisions": PARTNERSHIP_SLUG, "overlap:run-status": pk("run"), "overlap:group-detail": pk("group"),
+    "glossary:term-detail": pk("term"), "glossary:term-edit": pk("term"),
+    "learning:session-detail": pk("session"), "learning:register": pk("session"), "learning:booking-cancel": pk("booking"),
+    "learning:record-share": COUNCIL_SLUG,
+    "learning:person-record": lambda w, o: {"slug": w.of("council", o).slug, "pk": w.of("person", o).pk},
+    "learning:requirements": COUNCIL_SLUG, "learning:council-bookings": COUNCIL_SLUG, "learning:booking-decide": pk("booking"),
+    "learning:evidence-file": pk("evidence"), "learning:evidence-decide": pk("evidence"),
+    "learning:evaluate": pk("attended"), "learning:follow-up": pk("attended"), "learning:course-evaluations": pk("course"),
+    "learning:reports": PARTNERSHIP_SLUG, "learning:course-create": PARTNERSHIP_SLUG, "learning:session-create": pk("course"),
+    "learning:session-edit": pk("session"),
+    "planning:plan": pk("course"), "planning:apply": pk("course"), "planning:plan-detail": pk("plan"),
+    "planning:plan-undo": pk("plan"),
+    "password_reset_confirm": lambda w, o: {"uidb64": "MQ", "token": "set-password"},
+    "rosetta-file-list": lambda w, o: {"po_filter": "project"},
+    "rosetta-form": lambda w, o: {"po_filter": "project", "lang_id": "cy", "idx": 0},
+    "rosetta-download-file": lambda w, o: {"po_filter": "project", "lang_id": "cy", "idx": 0},
+}
+# URLs with no object in the address whose answer still depends on one (posted in the form).
+OBJECT_IN_FORM = {"switch-council"}
+# URLs whose arguments are not records: asked once, not per owner.
+NOT_OWNED = {"password_reset_confirm", "rosetta-file-list", "rosetta-form", "rosetta-download-file"}
+
+
+def post_data(name: str, world, owner, person) -> dict:
+    """A POST an allowed person could send: enough that a refusal comes from the rules, not from the form."""
+    if name == "switch-council":
+        return {"council": world.of("council", owner).slug}
+    if name == "mapping:line-topic":
+        return {"topic": world.of("topic", owner).pk}
+    if name == "learning:booking-decide":
+        return {"decision": "approve"}
+    if name == "learning:evidence-decide":
+        return {"decision": "approve"}
+    if name == "learning:session-detail" and person is not None:
+        employment = person.employments.order_by("pk").first()
+        return {"council": employment.council_id} if employment else {}
+    if name == "set_language":
+        return {"language": "cy", "next": "/"}
+    if name in ("login", "password_reset"):
+        return {"username": "nobody@matrix.test", "password": "wrong", "email": "nobody@matrix.test"}
+    return {}
+
+
+def url_names() -> set[str]:
+    """Every named URL pattern in the URLconf, with its namespace."""
+    names = set()
+
+    def walk(patterns, namespace):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                walk(entry.url_patterns, f"{namespace}{entry.namespace}:" if entry.namespace else namespace)
+            elif isinstance(entry, URLPattern) and entry.name:
+                names.add(f"{namespace}{entry.name}")
+
+    walk(get_resolver().url_patterns, "")
+    return names
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    missing = sorted(name for name in url_names() if name not in MATRIX and not name.startswith("admin:"))
+    assert not missing, f"Add these URLs to partnering/access/matrix.py: {missing}"
+    stale = sorted(set(MATRIX) - url_names())
+    assert not stale, f"The matrix names URLs that no longer exist: {stale}"
+
+
+def _answer(client, world, name: str, row: Row, owner, role: str):
+    kwargs = ARGUMENTS[name](world, owner) if name in ARGUMENTS else {}
+    if name == "overlap:group-decide":
+        kwargs = {"pk": world.of("group", owner).pk, "action": row.action}
+    url = reverse(name, kwargs=kwargs)
+    person = world.people[role]
+    # Each request runs in a savepoint that is rolled back, so one role's action never changes the next role's answer.
+    with transaction.atomic():
+        if row.method == "GET":
+            response = client.get(url)
+        else:
+            response = client.post(url, post_data(name, world, owner, person))
+        transaction.set_rollback(True)
+    return url, response
+
+
+def _outcome(response, row: Row) -> str:
+    if response.status_code == 404:
+        return "not found"
+    if response.status_code == 302 and response["Location"].startswith("/accounts/login/"):
+        return "ok" if row.signs_out else "sign in"
+    if response.status_code in (200, 302):
+        return "ok"
+    return f"status {response.status_code}"
+
+
+def _checks(name):
+    takes_object = (name in ARGUMENTS or name in OBJECT_IN_FORM or name == "overlap:group-decide") and name not in NOT_OWNED
+    for row in MATRIX[name]:
+        for owner in (OWNERS if takes_object else (None,)):
+            yield row, owner
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return build_world()
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_each_role_gets_the_answer_the_matrix_gives(client, world, name):
+    wrong = []
+    for role in ROLES:
+        client.logout()
+        if world.people[role] is not None:
+            client.force_login(world.people[role])
+        for row, owner in _checks(name):
+            url, response = _answer(client, world, name, row, owner, role)
+            allowed = role in row.roles_for(owner)
+            expected = "ok" if allowed else ("sign in" if role == "anonymous" else row.refused)
+            got = _outcome(response, row)
+            if got != expected:
+                wrong.append(f"{row.method} {url} as {role} ({owner or 'no object'}): expected {expected}, got {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+# --- The admin site ----------------------------------------------------------------------------------
+
+ADMIN_OBJECTS = {  # model -> how to find each owner's object in the world
+    "council": lambda w, o: w.of("council", o),
+    "venue": lambda w, o: w.of("venue", o),
+    "employment": lambda w, o: w.of("person", o).employments.first(),
+}
+
+
+def _admin_outcome(response) -> str:
+    if response.status_code == 302 and "/admin/login/" in response["Location"]:
+        return "sign in"
+    if response.status_code == 302:
+        return "not there"  # the admin's answer for an object outside the queryset
+    return {200: "ok", 403: "forbidden", 404: "not there"}.get(response.status_code, f"status {response.status_code}")
+
+
+def test_the_admin_is_for_staff_and_a_non_superuser_sees_only_what_the_rules_allow(client, world):
+    wrong = []
+
+    def check(role, url, expected):
+        client.logout()
+        if world.people[role] is not None:
+            client.force_login(world.people[role])
+        got = _admin_outcome(client.get(url))
+        if got != expected:
+            wrong.append(f"GET {url} as {role}: expected {expected}, got {got}")
+
+    granted_apps = {"organisations", "people", "core"}  # the staff admin's Django permissions
+    for role in ROLES:
+        staff = role in ("admin", "staff_admin")
+        check(role, reverse("admin:index"), "ok" if staff else "sign in")
+        for model in django_admin.site._registry:
+            info = model._meta.app_label, model._meta.model_name
+            expected = "sign in" if not staff else ("ok" if role == "admin" or info[0] in granted_apps else "forbidden")
+            check(role, reverse("admin:{}_{}_changelist".format(*info)), expected)
+    may_add = {"venue": "ok", "employment": "ok", "council": "forbidden", "partnership": "forbidden", "person": "forbidden"}
+    for model_name, expected in may_add.items():
+        app = {"venue": "organisations", "council": "organisations", "partnership": "organisations"}.get(model_name, "people")
+        check("staff_admin", reverse(f"admin:{app}_{model_name}_add"), expected)
+        check("admin", reverse(f"admin:{app}_{model_name}_add"), "ok")
+    # The staff admin leads south: south's records open; north's private venue and employments, and outsider's, do not.
+    visible = {"council": set(OWNERS), "venue": {"south"}, "employment": {"south"}}
+    for model_name, find in ADMIN_OBJECTS.items():
+        app = "people" if model_name == "employment" else "organisations"
+        for owner in OWNERS:
+            url = reverse(f"admin:{app}_{model_name}_change", args=[find(world, owner).pk])
+            check("staff_admin", url, "ok" if owner in visible[model_name] else "not there")
+            check("admin", url, "ok")
+    assert not wrong, "\n".join(wrong)

@@ -1,0 +1,140 @@
+"""A small world for the access matrix: two partnerships, three councils, and one of every kind of record
+owned by the viewer's own council (north), a partner council (south) and a council outside (outsider)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from partnering.core.models import Sharing
+from partnering.glossary.models import Term
+from partnering.learning.models import Booking, Course, Evaluation, Evidence, Session
+from partnering.mapping import services as mapping
+from partnering.mapping.forms import current_financial_year
+from partnering.mapping.models import Provision, Topic
+from partnering.overlap.models import AnalysisRun, Decision, GroupLine, OverlapGroup
+from partnering.planning.models import VenuePlan
+from tests.factories import (
+    CouncilFactory,
+    MembershipFactory,
+    PartnershipFactory,
+    PersonFactory,
+    VenueFactory,
+    employ,
+    partnership_role,
+)
+
+# The roles the matrix proves every URL against.
+ROLES = (
+    "anonymous",  # not signed in
+    "staff",  # member of staff of north
+    "lead",  # L&D or HR lead of north
+    "trainer",  # trainer employed by north, co-training north's sessions
+    "coordinator",  # coordinator of the Test Network (north and south)
+    "board",  # board member of the Test Network
+    "shared",  # employed by north and by south
+    "admin",  # site administrator (superuser)
+    "staff_admin",  # admin-site rights without being a superuser; lead of south
+    "other_lead",  # lead of outsider, a council in another partnership
+    "other_coordinator",  # coordinator of the other partnership
+)
+OWNERS = ("north", "south", "outsider")  # own council, partner council, council outside all the viewer's partnerships
+NETWORK_OF = {"north": "own", "south": "own", "outsider": "other"}
+
+CSV = b"Course title,Learners,Cost\nFirst aid at work,12,1200\nFire warden,20,300\n"
+
+
+@dataclass
+class World:
+    people: dict = field(default_factory=dict)  # role -> person (None for anonymous)
+    councils: dict = field(default_factory=dict)
+    partnerships: dict = field(default_factory=dict)  # "own" / "other"
+    objects: dict = field(default_factory=dict)  # (kind, owner) -> object
+
+    def of(self, kind: str, owner: str):
+        return self.objects[(kind, owner)]
+
+
+def build_world() -> World:
+    world = World()
+    north, south, outsider = (CouncilFactory(short_name=n.title(), name=f"{n.title()} Council", slug=n) for n in OWNERS)
+    world.councils = {"north": north, "south": south, "outsider": outsider}
+    own = PartnershipFactory(name="Test Network", slug="test-network")
+    other = PartnershipFactory(name="Other Network", slug="other-network")
+    world.partnerships = {"own": own, "other": other}
+    for council, partnership in ((north, own), (south, own), (outsider, other)):
+        MembershipFactory(partnership=partnership, council=council)
+
+    def person(key, **extra):
+        return PersonFactory(email=f"{key}@matrix.test", full_name=key.replace("_", " ").title(), **extra)
+
+    people = {key: person(key) for key in ROLES if key not in ("anonymous", "admin", "staff_admin")}
+    people["admin"] = person("admin", is_staff=True, is_superuser=True)
+    people["staff_admin"] = person("staff_admin", is_staff=True)
+    people["staff_admin"].user_permissions.set(Permission.objects.filter(content_type__app_label__in=["organisations", "people", "core"]))
+    people["anonymous"] = None
+    employ(people["staff"], north)
+    employ(people["lead"], north, "lead", "staff")
+    trainer_job = employ(people["trainer"], north, "trainer")
+    employ(people["shared"], north, fte="0.6")
+    employ(people["shared"], south, fte="0.4")
+    employ(people["staff_admin"], south, "lead", "staff")
+    employ(people["other_lead"], outsider, "lead", "staff")
+    partnership_role(people["coordinator"], own, "coordinator")
+    partnership_role(people["board"], own, "board")
+    partnership_role(people["other_coordinator"], other, "coordinator")
+    world.people = people
+
+    # The people whose records the matrix reads: one ordinary member of staff in each council.
+    subjects = {"north": people["staff"], "south": person("staff_south"), "outsider": person("staff_outsider")}
+    employ(subjects["south"], south)
+    employ(subjects["outsider"], outsider)
+    topic = Topic.objects.order_by("pk").first() or Topic.objects.create(name="Health and safety")
+    term = Term.objects.create(english="First aid", welsh="Cymorth cyntaf")
+    now = timezone.now()
+    for owner, council in world.councils.items():
+        network = world.partnerships[NETWORK_OF[owner]]
+        # North keeps its venue and return private; the others share theirs with their partnership.
+        sharing = Sharing.PRIVATE if owner == "north" else Sharing.PARTNERSHIP
+        shared_with = None if owner == "north" else network
+        venue = VenueFactory(council=council, sharing=sharing, shared_with=shared_with, latitude=51.6, longitude=-3.9)
+        lead = next(p for p in (people["lead"], people["staff_admin"], people["other_lead"]) if p.employments.filter(council=council).exists())
+        batch = mapping.return_upload(council=council, year=current_financial_year(), filename=f"{owner}.csv", data=CSV, actor=lead,
+                                      sharing=sharing, shared_with=shared_with)
+        mapping.batch_commit(batch=batch, actor=lead)
+        draft = mapping.return_upload(council=council, year=current_financial_year(), filename=f"{owner}-again.csv", data=CSV, actor=lead)
+        line = Provision.objects.filter(council=council).current().first()
+        course = Course.objects.create(partnership=network, title=f"{owner} first aid", topic=topic, requires_approval=True)
+        session = Session.objects.create(course=course, starts_at=now + datetime.timedelta(days=30),
+                                         ends_at=now + datetime.timedelta(days=30, hours=6), capacity=10, venue=venue)
+        past = Session.objects.create(course=course, starts_at=now - datetime.timedelta(days=30),
+                                      ends_at=now - datetime.timedelta(days=30) + datetime.timedelta(hours=6), capacity=10)
+        if owner == "north":
+            session.trainers.add(trainer_job)
+        subject = subjects[owner]
+        pending = Booking.objects.create(session=session, person=subject, council=council, status=Booking.Status.PENDING, created_at=now)
+        attended = Booking.objects.create(session=past, person=subject, council=council, status=Booking.Status.ATTENDED, created_at=now)
+        Evaluation.objects.create(booking=attended, reaction=4)
+        evidence = Evidence(person=subject, council=council, title="First aid", completed_on=datetime.date(2025, 2, 1))
+        evidence.certificate.save(f"{owner}.pdf", ContentFile(b"%PDF-1.4 certificate"), save=False)
+        evidence.save()
+        run = AnalysisRun.objects.create(partnership=network, year=2025, status=AnalysisRun.Status.DONE)
+        group = OverlapGroup.objects.filter(partnership=network).first() or OverlapGroup.objects.create(
+            partnership=network, year=2025, run=run, title="First aid at work", council_count=1, line_count=1)
+        GroupLine.objects.create(group=group, provision=line, line_key=f"{council.pk}|first aid")
+        Decision.objects.get_or_create(partnership=network, key_a="a", key_b="b", defaults={"kind": Decision.Kind.DIFFERENT})
+        plan = VenuePlan.objects.create(course=course, plan_key="optimal", created_by=people["admin"])
+        plan.sessions.add(Session.objects.create(course=course, capacity=10, venue=venue))
+        world.objects.update({
+            ("council", owner): council, ("venue", owner): venue, ("person", owner): subject, ("batch", owner): draft,
+            ("line", owner): line, ("course", owner): course, ("session", owner): session, ("booking", owner): pending,
+            ("attended", owner): attended, ("evidence", owner): evidence, ("run", owner): run, ("group", owner): group,
+            ("plan", owner): plan, ("partnership", owner): network,
+        })
+    world.objects.update({("term", owner): term for owner in OWNERS})
+    world.objects.update({("topic", owner): topic for owner in OWNERS})
+    return world
