@@ -225,3 +225,63 @@ def evidence_decide(*, evidence, actor, approve: bool):
     evidence.save()
     audit.record(actor=actor, instance=evidence, action=AuditEntry.Action.UPDATE, before=before)
     return evidence
+
+
+# --- Sessions made and taken away by venue planning ------------------------------------------------
+
+
+def _require_course_manager(actor, course) -> None:
+    require(access.can_manage_courses(scope_of(actor), course.partnership), "Only the partnership's coordinators change its sessions.")
+
+
+@transaction.atomic
+def provisional_session_create(*, course, venue, capacity: int, actor) -> Session:
+    """A session with no date yet, at a venue, collecting interest until it is given a date."""
+    _require_course_manager(actor, course)
+    session = Session.objects.create(course=course, venue=venue, capacity=max(capacity, 1))
+    audit.record(actor=actor, instance=session, action=AuditEntry.Action.CREATE)
+    return session
+
+
+@transaction.atomic
+def interests_move(*, moves: dict, actor) -> int:
+    """Move people's interest between provisional sessions: `moves` maps an Interest to the session it goes to.
+    Someone already interested in the destination keeps that one and the old one goes."""
+    from .models import Interest
+
+    moved = 0
+    for interest, destination in moves.items():
+        _require_course_manager(actor, destination.course)
+        if Interest.objects.filter(session=destination, person_id=interest.person_id).exists():
+            audit.record(actor=actor, instance=interest, action=AuditEntry.Action.DELETE, before=audit.snapshot(interest))
+            interest.delete()
+            continue
+        before = audit.snapshot(interest)
+        interest.session = destination
+        interest.save(update_fields=["session"])
+        audit.record(actor=actor, instance=interest, action=AuditEntry.Action.UPDATE, before=before)
+        moved += 1
+    return moved
+
+
+@transaction.atomic
+def session_withdraw(*, session: Session, actor, withdrawn: bool = True) -> Session:
+    """Take a session out of the catalogue (or put it back); everyone booked or interested is told."""
+    _require_course_manager(actor, session.course)
+    before = audit.snapshot(session)
+    session.cancelled_at = timezone.now() if withdrawn else None
+    session.save(update_fields=["cancelled_at"])
+    audit.record(actor=actor, instance=session, action=AuditEntry.Action.UPDATE, before=before)
+    if session.bookings.exclude(status=Booking.Status.CANCELLED).exists():
+        transaction.on_commit(lambda: notifications.session_changed(session, now_dated=False))
+    return session
+
+
+@transaction.atomic
+def provisional_session_delete(*, session: Session, actor) -> None:
+    """Remove a provisional session nobody has booked (a venue plan undone)."""
+    _require_course_manager(actor, session.course)
+    if not session.is_provisional or session.bookings.exclude(status=Booking.Status.CANCELLED).exists():
+        raise BookingRefused(_("Only a provisional session nobody has booked can be taken away."))
+    audit.record(actor=actor, instance=session, action=AuditEntry.Action.DELETE, before=audit.snapshot(session))
+    session.delete()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from partnering.access.organisations import venues_visible_to
 from partnering.core import audit
 from partnering.core.models import AuditEntry
+from partnering.learning import services as learning
 from partnering.learning.models import Booking, Course, Interest, Session
 from partnering.organisations.models import Council, Venue
 from partnering.organisations.selectors import current_member_councils
@@ -159,21 +160,15 @@ def apply_plan(*, result: PlanResult, plan_key: str, course: Course, source: Ses
     sessions = {}
     for venue_id in chosen.venues:
         venue = result.by_id[venue_id]
-        session = Session.objects.create(course=course, venue=venue, capacity=max(venue.capacity, going[venue_id], 1))
-        audit.record(actor=actor, instance=session, action=AuditEntry.Action.CREATE)
-        sessions[venue_id] = session
+        sessions[venue_id] = learning.provisional_session_create(course=course, venue=venue, capacity=max(venue.capacity, going[venue_id]),
+                                                                 actor=actor)
     record.sessions.set(sessions.values())
     if source is not None and source.is_provisional:
-        for interest in Interest.objects.filter(session=source):
-            venue_id = chosen.assignments.get(str(interest.person_id))
-            if venue_id is not None and not Interest.objects.filter(session=sessions[venue_id], person_id=interest.person_id).exists():
-                interest.session = sessions[venue_id]
-                interest.save(update_fields=["session"])
+        moves = {interest: sessions[chosen.assignments[str(interest.person_id)]] for interest in Interest.objects.filter(session=source)
+                 if str(interest.person_id) in chosen.assignments}
+        learning.interests_move(moves=moves, actor=actor)
         if not source.interests.exists() and not source.bookings.exists() and source.cancelled_at is None:
-            before = audit.snapshot(source)
-            source.cancelled_at = timezone.now()
-            source.save(update_fields=["cancelled_at"])
-            audit.record(actor=actor, instance=source, action=AuditEntry.Action.UPDATE, before=before)
+            learning.session_withdraw(session=source, actor=actor)
             record.withdrew_source = True
             record.save(update_fields=["withdrew_source"])
     audit.record(actor=actor, instance=record, action=AuditEntry.Action.CREATE)
@@ -207,20 +202,11 @@ def undo_plan(*, record: VenuePlan, actor) -> None:
     source = record.source_session
     sessions = list(record.sessions.all())
     if source is not None:
-        for interest in Interest.objects.filter(session__in=sessions):
-            if Interest.objects.filter(session=source, person_id=interest.person_id).exists():
-                interest.delete()
-            else:
-                interest.session = source
-                interest.save(update_fields=["session"])
+        learning.interests_move(moves={interest: source for interest in Interest.objects.filter(session__in=sessions)}, actor=actor)
         if record.withdrew_source and source.cancelled_at is not None:
-            before = audit.snapshot(source)
-            source.cancelled_at = None
-            source.save(update_fields=["cancelled_at"])
-            audit.record(actor=actor, instance=source, action=AuditEntry.Action.UPDATE, before=before)
+            learning.session_withdraw(session=source, actor=actor, withdrawn=False)
     for session in sessions:
-        audit.record(actor=actor, instance=session, action=AuditEntry.Action.DELETE, before=audit.snapshot(session))
-        session.delete()
+        learning.provisional_session_delete(session=session, actor=actor)
     before = audit.snapshot(record)
     record.undone_at = timezone.now()
     record.save(update_fields=["undone_at"])
