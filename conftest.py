@@ -88,3 +88,12 @@ def english_unless_a_test_says_otherwise():
     translation.activate("en-gb")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Throttles (password reset) count in the cache: each test starts with none counted."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()

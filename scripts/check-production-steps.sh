@@ -1,7 +1,8 @@
 #!/bin/sh
 # Follows the README's "Running on PostgreSQL with gunicorn" from a fresh clone of this repository's
-# committed HEAD: make install, migrate, collectstatic, createsuperuser, then gunicorn on a free port,
-# and checks /healthz, the sign-in page and a hashed static file answer 200.
+# committed HEAD: make install, migrate, createcachetable, collectstatic, createsuperuser, then gunicorn
+# on a free port, and checks /healthz, the sign-in page and a hashed static file answer 200 and a
+# password reset request (which counts in the shared cache) goes through.
 # With PARTNERING_TEST_DATABASE_URL (a PostgreSQL user with CREATEDB) it migrates a fresh database
 # created for the run and dropped after it; without it, a SQLite file.
 set -eu
@@ -78,8 +79,9 @@ else
 fi
 export DATABASE_URL
 
-say "migrate, collectstatic, createsuperuser"
+say "migrate, createcachetable, collectstatic, createsuperuser"
 .venv/bin/python manage.py migrate --noinput --verbosity 0
+.venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py collectstatic --noinput --verbosity 0
 DJANGO_SUPERUSER_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')" \
   .venv/bin/python manage.py createsuperuser --noinput --email admin@partnering.example.org --full_name "Admin" --verbosity 0
@@ -116,5 +118,18 @@ stylesheet=$(grep -o '/static/css/partnering\.[0-9a-f]*\.css' "$work/body" | hea
 code=$(fetch "$stylesheet")
 [ "$code" = 200 ] || { say "$stylesheet answered $code"; exit 1; }
 say "$stylesheet 200"
+
+# A password reset request for an address with no account: the throttle counts in the database cache.
+csrf=$(curl --silent --max-time 10 --output /dev/null --dump-header - -H "Host: partnering.example.org" \
+  -H "X-Forwarded-Proto: https" "http://127.0.0.1:$port/accounts/password_reset/" | sed -n 's/^[Ss]et-[Cc]ookie: csrftoken=\([^;]*\).*/\1/p')
+[ -n "$csrf" ] || { say "the password reset page set no CSRF cookie"; exit 1; }
+code=$(curl --silent --show-error --max-time 10 --output /dev/null --dump-header "$work/headers" --write-out '%{http_code}' \
+  -H "Host: partnering.example.org" -H "X-Forwarded-Proto: https" -H "Cookie: csrftoken=$csrf" \
+  -H "Referer: https://partnering.example.org/accounts/password_reset/" \
+  --data-urlencode "csrfmiddlewaretoken=$csrf" --data-urlencode "email=nobody@partnering.example.org" \
+  "http://127.0.0.1:$port/accounts/password_reset/")
+location=$(sed -n 's/^[Ll]ocation: *\([^[:space:]]*\).*/\1/p' "$work/headers")
+[ "$code $location" = "302 /accounts/password_reset/done/" ] || { say "password reset answered $code $location"; exit 1; }
+say "password reset request 302"
 
 say "the README's production steps work"

@@ -172,6 +172,20 @@ DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "Partnering <no-reply@partner
 # Where the site is, for links in emails (sent by tasks, with no request to build them from).
 SITE_URL = ENV.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
+# Password reset throttling, counted in the cache: at most this many reset emails to one address, and
+# this many requests from one client address, in each window; over the address limit nothing is sent
+# and the page looks the same; over the client limit the page says to try again later.
+PASSWORD_RESET_EMAIL_LIMIT = int(ENV.get("PASSWORD_RESET_EMAIL_LIMIT", "3"))
+PASSWORD_RESET_IP_LIMIT = int(ENV.get("PASSWORD_RESET_IP_LIMIT", "10"))
+PASSWORD_RESET_THROTTLE_MINUTES = int(ENV.get("PASSWORD_RESET_THROTTLE_MINUTES", "60"))
+
+# One process (the demo, a laptop): memory. Production shares a cache between workers (production.py).
+CACHES = {
+    "default": {
+        "BACKEND": ENV.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": ENV.get("DJANGO_CACHE_LOCATION", "partnering"),
+    }
+}
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 SESSION_COOKIE_HTTPONLY = True

@@ -19,6 +19,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Every gunicorn worker, and every server, shares one cache: the password-reset throttle counts in it
+# (and the Welsh catalogue editor keeps its work there). In the database by default: run
+# `manage.py createcachetable` after `migrate`; or name another shared cache Django supports with
+# DJANGO_CACHE_BACKEND and DJANGO_CACHE_LOCATION.
+CACHES = {
+    "default": {
+        "BACKEND": ENV.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": ENV.get("DJANGO_CACHE_LOCATION", "partnering_cache"),
+    }
+}
+
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(ENV.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))

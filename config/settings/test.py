@@ -12,6 +12,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_FAILURE_LIMIT = 3
+# Throttles count in the cache: memory, emptied before each test (conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The access matrix posts the reset form once per role from one client; tests of the limit set their own.
+PASSWORD_RESET_IP_LIMIT = 1000
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # Tasks run inline in tests: nothing is left queued for a worker that is not there.
