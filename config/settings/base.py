@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "partnering.overlap",
     "partnering.learning",
     "partnering.planning",
+    "partnering.demo",
 ]
 
 MIDDLEWARE = [
@@ -194,11 +195,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Browser features Partnering never uses, switched off for every page (Permissions-Policy header):
-# feature -> origins allowed to use it, an empty list for none.
+# feature -> origins allowed to use it, an empty list for none. Only features Chromium knows (a browser
+# test checks it warns about none).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "fullscreen",
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "fullscreen",
         "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
         "picture-in-picture", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
     )

@@ -2,11 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partnering.core.forms import GovUKForm, GovUKModelForm
-from partnering.mapping.labels import DELIVERY_METHOD_LABELS
 from partnering.mapping.models import Topic
 from partnering.organisations.models import Venue
 from partnering.organisations.selectors import current_member_councils
 from partnering.people.models import CouncilRole, Employment
+from partnering.reference.labels import DELIVERY_METHOD_LABELS
 
 from .models import Course, Session
 

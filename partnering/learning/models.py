@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnering.mapping.labels import DELIVERY_METHOD_LABELS
+from partnering.reference.labels import DELIVERY_METHOD_LABELS
 
 
 class Course(models.Model):

@@ -23,8 +23,8 @@ from partnering.core import audit
 from partnering.core.downloads import download_response, file_download_response
 from partnering.core.models import AuditEntry
 from partnering.core.redirects import redirect_next
-from partnering.mapping.spreadsheets import csv_bytes
 from partnering.organisations.models import Partnership
+from partnering.reference.spreadsheets import csv_bytes
 
 from . import notifications, services
 from .forms import (

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from .labels import DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
+from partnering.reference.labels import DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
+
 from .models import Arrangement, Investment, Provision, divide_half_up
 
 

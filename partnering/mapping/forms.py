@@ -1,23 +1,18 @@
 from decimal import Decimal
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnering.core.forms import GovUKForm, GovUKModelForm
 from partnering.core.models import Sharing
 from partnering.organisations.models import Council
 from partnering.organisations.selectors import current_partnerships_of
+from partnering.reference.labels import ARRANGEMENT_KIND_LABELS, DELIVERY_METHOD_LABELS, FIELD_LABELS
+from partnering.reference.years import current_financial_year, financial_year_label
 
 from .importers.fields import PROVISION_FIELDS
 from .importers.reading import MAX_FILE_BYTES, SUFFIXES
-from .labels import ARRANGEMENT_KIND_LABELS, DELIVERY_METHOD_LABELS, FIELD_LABELS
-from .models import Topic, financial_year_label
-
-
-def current_financial_year() -> int:
-    today = timezone.localdate()
-    return today.year if today.month >= 4 else today.year - 1
+from .models import Topic
 
 
 def year_choices():

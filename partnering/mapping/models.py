@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partnering.core.models import CouncilOwned, Sharing
-
-from .labels import ARRANGEMENT_KIND_LABELS, DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
+from partnering.reference.labels import ARRANGEMENT_KIND_LABELS, DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
+from partnering.reference.years import financial_year_label
 
 year_range = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -15,10 +15,6 @@ year_range = [MinValueValidator(2000), MaxValueValidator(2100)]
 def divide_half_up(numerator: int, denominator: int) -> int:
     """Whole-number division rounding halves up, as money is rounded (Python's round() rounds half to even)."""
     return (2 * numerator + denominator) // (2 * denominator)
-
-
-def financial_year_label(year: int) -> str:
-    return f"{year}/{str(year + 1)[-2:]}"
 
 
 class Topic(models.Model):
@@ -42,7 +38,7 @@ class Topic(models.Model):
         return self.name_cy if self.name_cy and (get_language() or "").startswith("cy") else self.name
 
     def terms(self):
-        from .topics import TopicTerms
+        from partnering.reference.topics import TopicTerms
 
         def split(text):
             return tuple(line.strip() for line in text.splitlines() if line.strip())

@@ -21,6 +21,7 @@ from partnering.access.organisations import can_manage_council
 from partnering.core import audit
 from partnering.core.models import AuditEntry, Sharing
 from partnering.organisations.models import Council
+from partnering.reference.topics import TopicMatcher
 
 from .importers import (
     FileProblem,
@@ -35,7 +36,6 @@ from .importers import (
 )
 from .importers.extras import Extras, read_extras
 from .models import Arrangement, ColumnMapping, ImportBatch, Investment, Provision, Return, Topic
-from .topics import TopicMatcher
 
 INSERT_BATCH = 5000
 

@@ -19,6 +19,7 @@ from partnering.core.downloads import download_response
 from partnering.core.forms import save_with
 from partnering.core.redirects import redirect_next
 from partnering.organisations.selectors import current_member_councils
+from partnering.reference.years import financial_year_label
 
 from . import dashboards, services
 from .forms import (
@@ -32,7 +33,7 @@ from .forms import (
     current_financial_year,
 )
 from .importers import FileProblem, LayoutProblem
-from .models import Arrangement, ImportBatch, Investment, Return, Topic, financial_year_label
+from .models import Arrangement, ImportBatch, Investment, Return, Topic
 from .spreadsheets import export_provision, xlsx_bytes
 from .spreadsheets import return_template as build_template
 

@@ -15,11 +15,10 @@ from django.views.decorators.http import require_POST
 from partnering.access import mapping as mapping_access
 from partnering.access import overlap as access
 from partnering.core.downloads import download_response
-from partnering.mapping.forms import current_financial_year
-from partnering.mapping.labels import DELIVERY_METHOD_LABELS
-from partnering.mapping.models import financial_year_label
-from partnering.mapping.spreadsheets import xlsx_bytes
 from partnering.organisations.selectors import current_member_councils
+from partnering.reference.labels import DELIVERY_METHOD_LABELS
+from partnering.reference.spreadsheets import xlsx_bytes
+from partnering.reference.years import current_financial_year, financial_year_label
 
 from . import savings, services
 from .forms import AssumptionsForm, MergeForm, ReportFilterForm, SplitForm

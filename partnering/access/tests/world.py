@@ -14,10 +14,10 @@ from partnering.core.models import Sharing
 from partnering.glossary.models import Term
 from partnering.learning.models import Booking, Course, Evaluation, Evidence, Session
 from partnering.mapping import services as mapping
-from partnering.mapping.forms import current_financial_year
 from partnering.mapping.models import Provision, Topic
 from partnering.overlap.models import AnalysisRun, Decision, GroupLine, OverlapGroup
 from partnering.planning.models import VenuePlan
+from partnering.reference.years import current_financial_year
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def add_default_topics(apps, schema_editor):
-    from partnering.mapping.taxonomy import DEFAULT_TOPICS
+    from partnering.reference.taxonomy import DEFAULT_TOPICS
 
     Topic = apps.get_model("mapping", "Topic")
     for name, name_cy, aliases, keywords in DEFAULT_TOPICS:

@@ -1,5 +1,5 @@
-from partnering.mapping.taxonomy import DEFAULT_TOPICS
-from partnering.mapping.topics import TopicMatcher, TopicTerms
+from partnering.reference.taxonomy import DEFAULT_TOPICS
+from partnering.reference.topics import TopicMatcher, TopicTerms
 
 MATCHER = TopicMatcher([TopicTerms(i, name, (cy, *aliases), tuple(keywords)) for i, (name, cy, aliases, keywords) in enumerate(DEFAULT_TOPICS)])
 NAMES = [name for name, *_ in DEFAULT_TOPICS]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from partnering.core.demo import DEMO_PASSWORD, NotDemoDatabase, load_demo
+from partnering.demo.loader import DEMO_PASSWORD, NotDemoDatabase, load_demo
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
-from partnering.core.demo import DEMO_PASSWORD
+from partnering.demo.loader import DEMO_PASSWORD
 from partnering.organisations.models import Council, Partnership
 from partnering.people.models import Employment, Person
 from tests.factories import PersonFactory

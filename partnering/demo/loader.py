@@ -324,9 +324,9 @@ def _schedule_sessions(demo_partnerships) -> int:
     from django.utils import timezone
 
     from partnering.learning.models import Course, Session
-    from partnering.mapping.forms import current_financial_year
     from partnering.organisations.selectors import current_member_councils
     from partnering.overlap.models import OverlapGroup
+    from partnering.reference.years import current_financial_year
 
     rng = random.Random(SEED + 5)
     start = timezone.localtime().replace(hour=9, minute=30, second=0, microsecond=0)
@@ -370,9 +370,9 @@ def _collect_interest(course, members, rng: random.Random) -> None:
 def _analyse_overlap(demo_partnerships) -> int:
     """A starter glossary, then the overlap analysis for each demo partnership, as a coordinator would run it."""
     from partnering.glossary.starter import load as load_glossary
-    from partnering.mapping.forms import current_financial_year
     from partnering.overlap.models import AnalysisRun, OverlapGroup
     from partnering.overlap.services import run_analysis
+    from partnering.reference.years import current_financial_year
 
     load_glossary()
     year = current_financial_year()
@@ -383,10 +383,10 @@ def _analyse_overlap(demo_partnerships) -> int:
 
 def _load_returns(demo_refs, councils, venues_by_council, by_partnership) -> int:
     """Each demo council's return for this year, written as its spreadsheet and read by the real importer."""
-    from partnering.mapping.demo_returns import demo_return_file
-    from partnering.mapping.forms import current_financial_year
+    from partnering.demo.returns import demo_return_file
     from partnering.mapping.models import Return
     from partnering.mapping.services import import_return
+    from partnering.reference.years import current_financial_year
 
     year = current_financial_year()
     loaded = 0
@@ -404,7 +404,7 @@ def _load_returns(demo_refs, councils, venues_by_council, by_partnership) -> int
         if filename.endswith(".csv"):  # a CSV has one sheet: the lead records investment in the form instead
             from decimal import Decimal
 
-            from partnering.mapping.demo_returns import demo_investment
+            from partnering.demo.returns import demo_investment
             from partnering.mapping.services import investment_save
 
             values = demo_investment(ref.slug, year, headcount)

@@ -13,7 +13,7 @@ import csv
 import io
 import random
 
-from .spreadsheets import xlsx_bytes
+from partnering.reference.spreadsheets import xlsx_bytes
 
 # (topic, accreditation, level, hours, method, names councils use, external suppliers or None for in-house)
 SHARED_COURSES = [

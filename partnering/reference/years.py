@@ -1,0 +1,12 @@
+"""UK public-sector financial years, which start on 1 April; a year is named by the year it starts."""
+
+from django.utils import timezone
+
+
+def current_financial_year() -> int:
+    today = timezone.localdate()
+    return today.year if today.month >= 4 else today.year - 1
+
+
+def financial_year_label(year: int) -> str:
+    return f"{year}/{str(year + 1)[-2:]}"
