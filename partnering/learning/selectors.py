@@ -77,3 +77,31 @@ def learning_reports(partnership) -> dict:
     )
     return {"by_council": by_council, "learner_days": sorted(((t, round(d, 1)) for t, d in days.items()), key=lambda r: -r[1]),
             "welsh_courses": welsh, "hours_in_a_day": HOURS_IN_A_DAY}
+
+
+def catalogue_sessions(scope, *, person, council, filters: dict):
+    """Upcoming sessions the scope may see, filtered as the person asked; "within a distance" measures from
+    where they work for the council they act for (online sessions always count as near)."""
+    from django.db.models import Prefetch, Q
+
+    from partnering.access.learning import sessions_visible_to
+
+    from . import services
+    from .models import Booking
+
+    holding = Booking.objects.holding_a_place().only("council_id", "uses_reserved_place", "session_id")
+    sessions = (sessions_visible_to(scope).upcoming().filter(cancelled_at__isnull=True)
+                .select_related("course__partnership", "course__topic", "venue__council")
+                .prefetch_related("reservations", Prefetch("bookings", queryset=holding, to_attr="holding")))
+    if filters.get("q"):
+        sessions = sessions.filter(Q(course__title__icontains=filters["q"]) | Q(course__summary__icontains=filters["q"]))
+    for field, lookup in (("topic", "course__topic"), ("method", "course__delivery_method"), ("language", "course__language"),
+                          ("date_from", "starts_at__date__gte")):
+        if filters.get(field):
+            sessions = sessions.filter(**{lookup: filters[field]})
+    limit = filters.get("within_km")
+    if not limit or council is None:
+        return sessions
+    lat, lon = services.work_base_of(person, council)
+    return [s for s in sessions
+            if s.online_url or (s.venue and (services.distance_km(lat, lon, s.venue.latitude, s.venue.longitude) or 0) <= limit)]

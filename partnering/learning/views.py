@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -39,32 +38,15 @@ from .forms import (
     SessionForm,
 )
 from .models import Booking, Evaluation, Evidence, RecordShare, ReservedPlaces
-from .selectors import learning_reports, record_overview
+from .selectors import catalogue_sessions, learning_reports, record_overview
 
 
 @login_required
 def catalogue(request):
-    sessions = (access.sessions_visible_to(request.scope).upcoming().filter(cancelled_at__isnull=True)
-                .select_related("course__partnership", "course__topic", "venue__council")
-                .prefetch_related("reservations", Prefetch("bookings", queryset=Booking.objects.holding_a_place().only("council_id", "uses_reserved_place", "session_id"), to_attr="holding")))
     form = CatalogueFilterForm(request.GET or None)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data.get("q"):
-            sessions = sessions.filter(Q(course__title__icontains=data["q"]) | Q(course__summary__icontains=data["q"]))
-        if data.get("topic"):
-            sessions = sessions.filter(course__topic=data["topic"])
-        if data.get("method"):
-            sessions = sessions.filter(course__delivery_method=data["method"])
-        if data.get("language"):
-            sessions = sessions.filter(course__language=data["language"])
-        if data.get("date_from"):
-            sessions = sessions.filter(starts_at__date__gte=data["date_from"])
     council = request.acting_council
-    if form.is_valid() and form.cleaned_data.get("within_km") and council:
-        lat, lon = services.work_base_of(request.user, council)
-        limit = form.cleaned_data["within_km"]
-        sessions = [s for s in sessions if s.online_url or (s.venue and (services.distance_km(lat, lon, s.venue.latitude, s.venue.longitude) or 0) <= limit)]
+    sessions = catalogue_sessions(request.scope, person=request.user, council=council,
+                                  filters=form.cleaned_data if form.is_valid() else {})
     page = Paginator(sessions, 20).get_page(request.GET.get("page"))
     rows = [(session, services.places(session).left_for(council.pk) if council else services.places(session).general_left) for session in page.object_list]
     return TemplateResponse(request, "learning/catalogue.html", {"form": form, "page": page, "rows": rows})
