@@ -209,3 +209,13 @@ def test_the_admin_is_for_staff_and_a_non_superuser_sees_only_what_the_rules_all
             check("staff_admin", url, "ok" if owner in visible[model_name] else "not there")
             check("admin", url, "ok")
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_readmes_table_is_the_matrix():
+    from pathlib import Path
+
+    from partnering.access.matrix import readme_table
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    table = readme.split("<!-- access-matrix:start -->\n", 1)[1].split("\n<!-- access-matrix:end -->", 1)[0]
+    assert table == readme_table(), "Paste the output of `python -m partnering.access.matrix` into the README"
