@@ -34,7 +34,7 @@ serve: install
 
 # Chromium for the browser tests, from Debian, when we can install it (CI runs as root).
 system-test-deps:
-	@sh scripts/install-system-deps.sh chromium gettext
+	@sh scripts/install-system-deps.sh chromium gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 test: install system-test-deps lint deploy-checks test-sqlite test-postgres
 
@@ -51,8 +51,10 @@ deploy-checks: install
 	$(PY) manage.py check --deploy --fail-level WARNING && \
 	$(PY) manage.py makemigrations --check --dry-run
 
+# ruff, then the layering contracts in pyproject.toml (import-linter).
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 test-sqlite:
 	$(PY) -m pytest -n $(PYTEST_WORKERS)

@@ -19,4 +19,8 @@ cp node_modules/htmx.org/LICENSE "$static/vendor/htmx/LICENSE"
 mkdir -p "$static/vendor/chartjs"
 copy_without_source_map node_modules/chart.js/dist/chart.umd.min.js "$static/vendor/chartjs"
 cp node_modules/chart.js/LICENSE.md "$static/vendor/chartjs/LICENSE.md"
+# DejaVu Sans for the PDF record (Welsh letters on any machine), with its licence.
+mkdir -p "$static/fonts"
+cp node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf "$static/fonts/"
+cp node_modules/dejavu-fonts-ttf/LICENSE "$static/fonts/LICENSE"
 if grep -rl "sourceMappingURL" "$static"; then echo "build.sh: a committed asset above still names a source map" >&2; exit 1; fi
