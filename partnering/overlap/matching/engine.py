@@ -15,15 +15,17 @@ Every link keeps an `Explanation` of what agreed, what differed and the score.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from .normalise import COMMON, CONSTRAINT_NAMES, Features, features, prepare_synonyms
 
-THRESHOLD = 0.86
+THRESHOLD = 0.86  # the rules' score
+AVERAGE = 0.5  # the learned model: how alike on average two groups must be to join (chosen on the built-in sets only)
 # Agreeing topic, method and duration can tip a close call, but never make merely similar titles equivalent.
 BONUS_NEEDS_SIMILARITY = 0.84
 MAX_BLOCK = 400  # an index word shared by more keys than this is too common to find candidates by
@@ -110,9 +112,13 @@ DECIDED = Explanation(1.0, 1.0, ("confirmed by a coordinator",), ())
 
 class _Components:
     """Union-find that refuses to join two components holding a pair someone rejected, or holding
-    different known values of a hard constraint (so a record with no level cannot chain Level 2 to Level 3)."""
+    different known values of a hard constraint (so a record with no level cannot chain Level 2 to Level 3).
 
-    def __init__(self, feats: dict[str, Features], cannot_link: Iterable[tuple[str, str]]):
+    With `average` set, it also refuses a join unless the two components are alike on average: the sum of
+    the scores between their canonical lines (unscored pairs count as 0), divided by the number of pairs,
+    must reach `average`. That stops one strong link chaining two different courses through a third line."""
+
+    def __init__(self, feats: dict[str, Features], cannot_link: Iterable[tuple[str, str]], average: float | None = None):
         self.parent = {item: item for item in feats}
         self.members = {item: {item} for item in self.parent}
         self.known = {item: tuple({v} if v else set() for v in f.constraints) for item, f in feats.items()}
@@ -120,6 +126,16 @@ class _Components:
         for a, b in cannot_link:
             self.rejected[a].add(b)
             self.rejected[b].add(a)
+        self.average = average
+        self.lines = dict.fromkeys(self.parent, 0)  # canonical lines per component (set by `canonical`)
+        self.scores: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+
+    def canonical(self, item: str) -> None:
+        self.lines[item] = 1
+
+    def score(self, a: str, b: str, value: float) -> None:
+        self.scores[a][b] += value
+        self.scores[b][a] += value
 
     def find(self, item: str) -> str:
         root = item
@@ -129,19 +145,30 @@ class _Components:
             self.parent[item], item = root, self.parent[item]
         return root
 
-    def union(self, a: str, b: str) -> bool:
+    def union(self, a: str, b: str, *, forced: bool = False) -> bool:
         root_a, root_b = self.find(a), self.find(b)
         if root_a == root_b:
             return True
-        small, large = sorted((root_a, root_b), key=lambda r: len(self.members[r]))
+        small, large = sorted((root_a, root_b), key=lambda r: (len(self.members[r]), _sort_key(r)))
         merged = tuple(x | y for x, y in zip(self.known[small], self.known[large], strict=True))
         if any(len(values) > 1 for values in merged):
             return False
         if self.rejected and any(self.rejected[m] & self.members[large] for m in self.members[small]):
             return False
+        pairs = self.lines[small] * self.lines[large]
+        if not forced and self.average is not None and pairs and self.scores[small].get(large, 0.0) / pairs < self.average:
+            return False
         self.parent[small] = large
         self.members[large] |= self.members.pop(small)
         self.known[large] = merged
+        self.lines[large] += self.lines[small]
+        for other, value in self.scores.pop(small, {}).items():
+            if other == large:
+                continue
+            self.scores[large][other] += value
+            self.scores[other][large] += value
+            self.scores[other].pop(small, None)
+        self.scores[large].pop(small, None)
         return True
 
     def clusters(self) -> dict[str, str]:
@@ -157,39 +184,17 @@ def record_features(record: Record, synonyms: dict[str, str] | None = None) -> F
                     delivery_method=record.delivery_method, duration_hours=record.duration_hours, synonyms=synonyms)
 
 
-def cluster(records: Iterable[Record], *, threshold: float = THRESHOLD, synonyms: dict[str, str] | None = None,
-            must_link: Iterable[tuple[str, str]] = (), cannot_link: Iterable[tuple[str, str]] = (),
-            progress: Callable[[float], None] | None = None) -> Result:
-    """Cluster records into groups of equivalent provision.
+def _conflict(a: Features, b: Features) -> bool:
+    return any(x and y and x != y for x, y in zip(a.constraints, b.constraints, strict=True))
 
-    `must_link` and `cannot_link` are decisions people made (confirmed, rejected, split, merged):
-    they override the scores, so re-running never undoes them. A rejected pair is never joined,
-    even through other records.
-    """
-    records = list(records)
-    synonyms = prepare_synonyms(synonyms)
-    feats = {r.record_id: record_features(r, synonyms) for r in records}
-    if progress:
-        progress(0.3)
 
-    # Identical canonical records collapse into one key; each key remembers its records.
-    keys: dict[tuple, list[str]] = defaultdict(list)
-    for record in records:
-        f = feats[record.record_id]
-        keys[(tuple(sorted(f.distinguishing)), f.constraints, f.core, f.topic, f.delivery_method, f.duration_hours)].append(record.record_id)
-    key_list = sorted(keys, key=repr)
-    representative = [feats[keys[k][0]] for k in key_list]
-
-    edges: list[tuple[float, str, str, Explanation]] = []
-    for a, b in must_link:
-        if a in feats and b in feats:
-            edges.append((2.0, a, b, DECIDED))
-    for members in keys.values():
-        edges.extend((1.0, members[0], other, explain(feats[members[0]], feats[other])) for other in members[1:])
-
+def candidate_pairs(representative: Sequence[Features], partition_of: Sequence[tuple]) -> list[tuple[int, int]]:
+    """Pairs of keys worth scoring: in the same partition (same distinguishing words) and sharing an
+    informative word (or, failing that, any word), with no conflicting hard constraint."""
     partitions: dict[tuple, list[int]] = defaultdict(list)
-    for i, key in enumerate(key_list):
-        partitions[key[0]].append(i)
+    for i, part in enumerate(partition_of):
+        partitions[part].append(i)
+    pairs: list[tuple[int, int]] = []
     for indexes in partitions.values():
         index: dict[str, list[int]] = defaultdict(list)
         for i in indexes:
@@ -201,20 +206,96 @@ def cluster(records: Iterable[Record], *, threshold: float = THRESHOLD, synonyms
                 continue
             for position, i in enumerate(token_keys):
                 for j in token_keys[position + 1:]:
-                    if (i, j) in seen:
-                        continue
-                    seen.add((i, j))
-                    why = explain(representative[i], representative[j])
-                    if why.score >= threshold:
-                        edges.append((why.score, keys[key_list[i]][0], keys[key_list[j]][0], why))
+                    if (i, j) not in seen:
+                        seen.add((i, j))
+                        if not _conflict(representative[i], representative[j]):
+                            pairs.append((i, j))
+    return pairs
+
+
+@dataclass
+class Scored:
+    """Every candidate pair of distinct canonical lines, scored."""
+
+    feats: dict[str, Features]
+    keys: dict[tuple, list[str]]  # canonical key → its records
+    key_list: list[tuple]
+    representative: list[Features]
+    pairs: list[tuple[int, int]]  # indexes into key_list
+    scores: list[float]  # the model's probability (or the rules' score) for each pair
+
+
+def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, learned: bool = True) -> Scored:
+    """Collapse identical canonical lines into keys, find candidate pairs of keys and score them."""
+    from .learned import Corpus, Extra, default_model, pair_vector
+
+    synonyms = prepare_synonyms(synonyms)
+    feats = {r.record_id: record_features(r, synonyms) for r in records}
+    keys: dict[tuple, list[str]] = defaultdict(list)
+    by_id = {r.record_id: r for r in records}
+    for record in records:
+        f = feats[record.record_id]
+        keys[(tuple(sorted(f.distinguishing)), f.constraints, f.core, f.topic, f.delivery_method, f.duration_hours)].append(record.record_id)
+    key_list = sorted(keys, key=repr)
+    representative = [feats[keys[k][0]] for k in key_list]
+    pairs = candidate_pairs(representative, [k[0] for k in key_list])
+    if not learned:
+        return Scored(feats, keys, key_list, representative, pairs, [explain(representative[i], representative[j]).score for i, j in pairs])
+    import numpy as np
+
+    model = model or default_model()
+    corpus = Corpus(feats.values())
+    extras = [Extra.of(by_id[keys[k][0]].title, by_id[keys[k][0]].provider_name) for k in key_list]
+    vectors = np.array([pair_vector(representative[i], representative[j], extras[i], extras[j], corpus) for i, j in pairs])
+    return Scored(feats, keys, key_list, representative, pairs, model.probability(vectors).tolist() if pairs else [])
+
+
+def cluster(records: Iterable[Record], *, threshold: float | None = None, synonyms: dict[str, str] | None = None,
+            must_link: Iterable[tuple[str, str]] = (), cannot_link: Iterable[tuple[str, str]] = (),
+            progress: Callable[[float], None] | None = None, model=None, method: str = "learned",
+            average: float | None = AVERAGE, scored: Scored | None = None) -> Result:
+    """Cluster records into groups of equivalent provision.
+
+    `method="learned"` (the default) scores candidate pairs with the learned model (`model`, or the one
+    trained on the built-in labelled sets) and links pairs at or above `threshold` (a probability, 0.5 by
+    default); `method="rules"` is the earlier hand-weighted score (threshold 0.86), kept as a baseline.
+    `must_link` and `cannot_link` are decisions people made (confirmed, rejected, split, merged, answers):
+    they override the scores, so re-running never undoes them. A rejected pair is never joined,
+    even through other records.
+    """
+    records = list(records)
+    learned = method == "learned"
+    if threshold is None:
+        threshold = 0.5 if learned else THRESHOLD
+    scored = scored or score_candidates(records, synonyms=synonyms, model=model if learned else None, learned=learned)
+    feats, keys, key_list, representative = scored.feats, scored.keys, scored.key_list, scored.representative
+    if progress:
+        progress(0.3)
+
+    edges: list[tuple[float, str, str, Explanation]] = []
+    for a, b in must_link:
+        if a in feats and b in feats:
+            edges.append((2.0, a, b, DECIDED))
+    for members in keys.values():
+        edges.extend((1.0, members[0], other, explain(feats[members[0]], feats[other])) for other in members[1:])
+    for (i, j), score in zip(scored.pairs, scored.scores, strict=True):
+        if score >= threshold:
+            why = explain(representative[i], representative[j])
+            if learned:
+                why = Explanation(round(score, 4), why.title_similarity, why.agreed, why.differed)
+            edges.append((score, keys[key_list[i]][0], keys[key_list[j]][0], why))
 
     if progress:
         progress(0.8)
-    components = _Components(feats, cannot_link)
+    components = _Components(feats, cannot_link, average=average if learned else None)
+    for k in key_list:
+        components.canonical(keys[k][0])
+    for (i, j), score in zip(scored.pairs, scored.scores, strict=True):
+        components.score(keys[key_list[i]][0], keys[key_list[j]][0], score)
     links: dict[tuple[str, str], Explanation] = {}
     # Strongest evidence first, ties broken by ids, so the result never depends on input order.
-    for _score, a, b, why in sorted(edges, key=lambda e: (-e[0], _sort_key(e[1]), _sort_key(e[2]))):
-        if components.union(a, b):
+    for score, a, b, why in sorted(edges, key=lambda e: (-e[0], _sort_key(e[1]), _sort_key(e[2]))):
+        if components.union(a, b, forced=score >= 1.0):
             links[tuple(sorted((a, b), key=_sort_key))] = why
     return Result(components.clusters(), links, feats)
 
@@ -239,3 +320,56 @@ def pairwise_scores(true: dict[str, str], predicted: dict[str, str]) -> dict[str
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
             "true_pairs": true_pairs, "predicted_pairs": predicted_pairs}
+
+
+def questions(records: Sequence[Record], *, count: int, labels: Iterable = (), synonyms=None, model=None,
+              weights: dict[str, float] | None = None) -> list[tuple[str, str]]:
+    """The `count` pairs whose answers would most improve the grouping, most useful first.
+
+    A pair is worth asking when the model is unsure (probability near 0.5) and much is at stake: the
+    lines behind each side (and their `weights`, such as learners or spend) and the size of the groups
+    the answer would join or keep apart. Never a pair already labelled (or between the same canonical
+    lines as a labelled pair), never two records of the same council, and no line in more than one
+    question of the same batch, so the answers teach different things.
+    """
+    records = list(records)
+    by_id = {r.record_id: r for r in records}
+    scored = score_candidates(records, synonyms=synonyms, model=model)
+    key_of = {rid: n for n, k in enumerate(scored.key_list) for rid in scored.keys[k]}
+    asked = {frozenset((key_of[x.a], key_of[x.b])) for x in labels if x.a in key_of and x.b in key_of}
+    weights = weights or {}
+    stake = [sum(1.0 + weights.get(rid, 0.0) for rid in scored.keys[k]) for k in scored.key_list]
+    clusters = cluster(records, model=model, synonyms=synonyms).clusters
+    group_size: dict[str, int] = defaultdict(int)
+    for cluster_id in clusters.values():
+        group_size[cluster_id] += 1
+    ranked = []
+    for (i, j), p in zip(scored.pairs, scored.scores, strict=True):
+        if frozenset((i, j)) in asked:
+            continue
+        pair = _pair_across_councils(scored.keys[scored.key_list[i]], scored.keys[scored.key_list[j]], by_id)
+        if pair is None:
+            continue
+        uncertainty = 1.0 - abs(2.0 * p - 1.0)
+        impact = math.log1p(stake[i]) + math.log1p(stake[j])
+        if clusters[pair[0]] != clusters[pair[1]]:
+            impact += 0.5 * math.log1p(group_size[clusters[pair[0]]] + group_size[clusters[pair[1]]])
+        ranked.append((-(uncertainty * impact), _sort_key(pair[0]), _sort_key(pair[1]), i, j, pair))
+    ranked.sort()
+    chosen, used = [], set()
+    for *_rank, i, j, pair in ranked:
+        if i in used or j in used:
+            continue
+        chosen.append(pair)
+        used.update((i, j))
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _pair_across_councils(left: list[str], right: list[str], by_id: dict[str, Record]) -> tuple[str, str] | None:
+    for a in left:
+        for b in right:
+            if by_id[a].council != by_id[b].council:
+                return tuple(sorted((a, b), key=_sort_key))
+    return None

@@ -57,3 +57,38 @@ def write_clusters(path: Path, clusters: dict[str, str], order: list[str]) -> No
         writer.writerow(["record_id", "cluster_id"])
         for record_id in order:
             writer.writerow([record_id, clusters[record_id]])
+
+
+def read_labels(path: Path, known: set[str]):
+    """LABELS.csv: record_a,record_b,same (yes or no); every record must be in the input."""
+    from .learned import Label
+
+    try:
+        handle = path.open(newline="", encoding="utf-8-sig")
+    except OSError as error:
+        raise CsvProblem(f"{path}: {error.strerror}") from error
+    labels = []
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in ("record_a", "record_b", "same") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise CsvProblem(f"{path}: missing column(s) {', '.join(missing)}; the header must be record_a,record_b,same.")
+        for number, row in enumerate(reader, start=2):
+            for column in ("record_a", "record_b"):
+                value = (row[column] or "").strip()
+                if value not in known:
+                    raise CsvProblem(f"{path}, row {number}, column {column}: {value!r} is not a record_id of the input.")
+            same = (row["same"] or "").strip().lower()
+            if same not in ("yes", "no"):
+                raise CsvProblem(f"{path}, row {number}, column same: {row['same']!r} must be yes or no.")
+            if row["record_a"].strip() == row["record_b"].strip():
+                raise CsvProblem(f"{path}, row {number}, column record_b: a record cannot be labelled against itself.")
+            labels.append(Label(row["record_a"].strip(), row["record_b"].strip(), same == "yes"))
+    return labels
+
+
+def write_pairs(path: Path, pairs) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["record_a", "record_b"])
+        writer.writerows(pairs)

@@ -1,0 +1,253 @@
+"""The learned pairwise model: is line A the same course as line B? (plain Python, numpy and scikit-learn).
+
+Each candidate pair becomes a vector of features (`pair_vector`): how alike the titles are (several
+rapidfuzz ratios, word and character overlap), how rare the words they share or do not share are in
+the lines being compared, whether one title is the other's acronym, and whether awarding body,
+qualification, level, audience, distinguishing words, topic, method, duration and provider agree,
+differ or are unknown. A logistic regression trained on labelled pairs turns the vector into a
+probability. Training data: the labelled sets shipped in `data/` and every decision people record
+(`Label`). Training is deterministic (no randomness at all: the solver is exact and the pairs are
+sorted), so the same labels give the same model.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .normalise import COMMON, Features
+
+DATA = Path(__file__).resolve().parent / "data"
+STOP = {"and", "the", "for", "of", "in", "to", "a", "an", "at", "on", "with", "your", "course", "training", "module",
+        "session", "workshop", "programme", "e", "learning", "online", "day", "days", "half", "full", "introduction", "intro"}
+
+FEATURE_NAMES = (
+    "set ratio", "sort ratio", "partial ratio", "word overlap", "rare-word overlap", "rarest word only in one",
+    "both have words the other lacks", "raw word overlap", "raw character overlap", "acronym", "constraints agree",
+    "distinguishing words differ", "topic agrees", "topic differs", "method agrees", "method differs",
+    "duration close", "duration far", "provider agrees", "length difference",
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A person's answer about two records: the same course or not."""
+
+    a: str
+    b: str
+    same: bool
+
+
+def _raw_words(title: str) -> list[str]:
+    text = re.sub(r"[^a-z0-9\u00c0-\u017f]+", " ", (title or "").lower().replace("&", " and "))
+    return [w for w in text.split() if w not in STOP]
+
+
+def _acronym(words: Sequence[str]) -> str:
+    initials = [w[0] for w in words if w and w[0].isalpha() and w not in STOP]
+    return "".join(initials) if len(initials) >= 3 else ""
+
+
+def _trigrams(text: str) -> set[str]:
+    text = f"  {text} "
+    return {text[i:i + 3] for i in range(len(text) - 2)}
+
+
+class Corpus:
+    """What the pair features need to know about all the lines being compared: how rare each word is."""
+
+    def __init__(self, features: Iterable[Features]):
+        counts: dict[str, int] = defaultdict(int)
+        total = 0
+        for f in features:
+            total += 1
+            for token in f.tokens:
+                counts[token] += 1
+        self.total = max(total, 1)
+        self.counts = counts
+
+    def idf(self, token: str) -> float:
+        return math.log((1 + self.total) / (1 + self.counts.get(token, 0))) + 1.0
+
+
+@dataclass(frozen=True)
+class Extra:
+    """Per-record text the features compare beyond `Features`: the raw title's words, its acronym and provider."""
+
+    words: frozenset[str]
+    acronym: str
+    trigrams: frozenset[str]
+    provider: str
+
+    @classmethod
+    def of(cls, title: str, provider: str = "") -> Extra:
+        words = _raw_words(title)
+        return cls(frozenset(words), _acronym(words), frozenset(_trigrams(" ".join(words))), " ".join(_raw_words(provider)))
+
+
+def pair_vector(a: Features, b: Features, xa: Extra, xb: Extra, corpus: Corpus) -> list[float]:
+    set_ratio = fuzz.token_set_ratio(a.core, b.core) / 100
+    sort_ratio = fuzz.token_sort_ratio(a.core, b.core) / 100
+    partial = fuzz.partial_ratio(a.core, b.core) / 100 if a.core and b.core else 0.0
+    shared, union = a.tokens & b.tokens, a.tokens | b.tokens
+    overlap = len(shared) / len(union) if union else 0.0
+    weight = sum(corpus.idf(t) for t in union)
+    rare_overlap = sum(corpus.idf(t) for t in shared) / weight if weight else 0.0
+    only = (a.tokens ^ b.tokens) - COMMON
+    rarest_only = max((corpus.idf(t) for t in only), default=0.0) / (math.log(corpus.total + 1) + 1.0)
+    both_differ = float(bool(a.tokens - b.tokens) and bool(b.tokens - a.tokens))
+    raw_union = xa.words | xb.words
+    raw_overlap = len(xa.words & xb.words) / len(raw_union) if raw_union else 0.0
+    tri_union = xa.trigrams | xb.trigrams
+    char_overlap = len(xa.trigrams & xb.trigrams) / len(tri_union) if tri_union else 0.0
+    acronym = float(bool(xa.acronym and xa.acronym in xb.words) or bool(xb.acronym and xb.acronym in xa.words))
+    agree = sum(1 for x, y in zip(a.constraints, b.constraints, strict=True) if x and x == y)
+    distinguishing = len(a.distinguishing ^ b.distinguishing)
+    topic_agrees = float(bool(a.topic and a.topic == b.topic))
+    topic_differs = float(bool(a.topic and b.topic and a.topic != b.topic))
+    method_agrees = float(bool(a.delivery_method and a.delivery_method == b.delivery_method))
+    method_differs = float(bool(a.delivery_method and b.delivery_method and a.delivery_method != b.delivery_method))
+    close = far = 0.0
+    if a.duration_hours and b.duration_hours:
+        ratio = abs(math.log(a.duration_hours / b.duration_hours))
+        close, far = float(ratio <= 0.3), float(ratio > 1.0)
+    provider = float(bool(xa.provider and xa.provider == xb.provider))
+    length = abs(len(a.tokens) - len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1)
+    return [set_ratio, sort_ratio, partial, overlap, rare_overlap, rarest_only, both_differ, raw_overlap, char_overlap,
+            acronym, agree, distinguishing, topic_agrees, topic_differs, method_agrees, method_differs, close, far, provider,
+            length]
+
+
+class PairModel:
+    """Standardised features → logistic regression → the probability two lines are the same course."""
+
+    def __init__(self, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float):
+        self.mean, self.scale, self.coef, self.intercept = mean, scale, coef, intercept
+
+    @classmethod
+    def fit(cls, vectors: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None, *, c: float = 1.0) -> PairModel:
+        from sklearn.linear_model import LogisticRegression
+
+        mean = vectors.mean(axis=0)
+        scale = vectors.std(axis=0)
+        scale[scale == 0] = 1.0
+        model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="lbfgs")
+        model.fit((vectors - mean) / scale, labels, sample_weight=weights)
+        return cls(mean, scale, model.coef_[0].copy(), float(model.intercept_[0]))
+
+    def probability(self, vectors: np.ndarray) -> np.ndarray:
+        if len(vectors) == 0:
+            return np.zeros(0)
+        z = ((np.asarray(vectors, dtype=float) - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def contributions(self, vector: Sequence[float]) -> list[tuple[str, float]]:
+        """Each feature's push towards "same" (positive) or "different" (negative), largest first."""
+        values = (np.asarray(vector, dtype=float) - self.mean) / self.scale * self.coef
+        return sorted(zip(FEATURE_NAMES, values.round(3).tolist(), strict=True), key=lambda item: -abs(item[1]))
+
+
+def read_training_csv(path: Path) -> tuple[list, dict[str, str]]:
+    """A labelled set shipped with the code: records and their true cluster."""
+    from .engine import Record
+
+    records, clusters = [], {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rid = f"{path.stem}:{row['record_id']}"
+            hours = float(row["duration_hours"]) if (row.get("duration_hours") or "").strip() else None
+            records.append(Record(rid, row["council"], row["title"], row.get("topic") or "", row.get("provider_name") or "",
+                                  row.get("accreditation") or "", row.get("level") or "", hours, row.get("delivery_method") or ""))
+            clusters[rid] = f"{path.stem}:{row['cluster']}"
+    return records, clusters
+
+
+def _set_vectors(records: Sequence, clusters: dict[str, str]) -> tuple[list[list[float]], list[int]]:
+    """Feature vectors and truths for the pairs clustering would score in one labelled set, plus its true pairs."""
+    from .engine import candidate_pairs, record_features
+
+    feats = [record_features(r) for r in records]
+    corpus = Corpus(feats)
+    extras = [Extra.of(r.title, r.provider_name) for r in records]
+    pairs = set(candidate_pairs(feats, [tuple(sorted(f.distinguishing)) for f in feats]))
+    by_cluster: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        by_cluster[clusters[r.record_id]].append(i)
+    for members in by_cluster.values():
+        pairs.update((i, j) for n, i in enumerate(members) for j in members[n + 1:]
+                     if feats[i].distinguishing == feats[j].distinguishing)
+    vectors, truths = [], []
+    for i, j in sorted(pairs):
+        vectors.append(pair_vector(feats[i], feats[j], extras[i], extras[j], corpus))
+        truths.append(int(clusters[records[i].record_id] == clusters[records[j].record_id]))
+    return vectors, truths
+
+
+def built_in_sets() -> list[str]:
+    return sorted(path.stem for path in DATA.glob("*.csv"))
+
+
+@cache
+def _built_in_vectors(name: str) -> tuple[np.ndarray, np.ndarray]:
+    records, clusters = read_training_csv(DATA / f"{name}.csv")
+    vectors, truths = _set_vectors(records, clusters)
+    return np.array(vectors, dtype=float), np.array(truths, dtype=int)
+
+
+LABEL_WEIGHT = 5.0  # an answer about these very lines counts for more than a pair from the built-in sets
+
+
+def label_vectors(records: Sequence, labels: Iterable[Label], synonyms=None) -> tuple[np.ndarray, np.ndarray]:
+    """Feature vectors of labelled pairs among `records`, compared as the run compares them."""
+    from .engine import record_features
+
+    by_id = {r.record_id: r for r in records}
+    labels = [label for label in labels if label.a in by_id and label.b in by_id]
+    if not labels:
+        return np.zeros((0, len(FEATURE_NAMES))), np.zeros(0, dtype=int)
+    feats = {r.record_id: record_features(r, synonyms) for r in records}
+    corpus = Corpus(feats.values())
+    vectors = [pair_vector(feats[x.a], feats[x.b], Extra.of(by_id[x.a].title, by_id[x.a].provider_name),
+                           Extra.of(by_id[x.b].title, by_id[x.b].provider_name), corpus) for x in labels]
+    return np.array(vectors, dtype=float), np.array([int(x.same) for x in labels])
+
+
+def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | None = None, *,
+          sets: Sequence[str] | None = None) -> PairModel:
+    """The model from the built-in labelled sets (or just `sets` of them), plus any labelled pairs (weighted more)."""
+    parts = [_built_in_vectors(name) for name in (sets if sets is not None else built_in_sets())]
+    vectors = np.vstack([v for v, _ in parts])
+    truths = np.concatenate([t for _, t in parts])
+    weights = np.ones(len(truths))
+    if extra_vectors is not None and len(extra_vectors):
+        vectors = np.vstack([vectors, extra_vectors])
+        truths = np.concatenate([truths, extra_truths])
+        weights = np.concatenate([weights, np.full(len(extra_truths), LABEL_WEIGHT)])
+    return PairModel.fit(vectors, truths, weights)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> PairModel:
+    return train()
+
+
+def model_for(records: Sequence, labels: Sequence[Label], synonyms=None) -> PairModel:
+    """The built-in model, retrained with these labelled pairs when there are any."""
+    if not labels:
+        return default_model()
+    return train(*label_vectors(records, labels, synonyms))
+
+
+def bindings(labels: Iterable[Label]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Answers bind: "same" pairs are joined, "different" pairs are never joined, even through others."""
+    labels = list(labels)
+    return [(x.a, x.b) for x in labels if x.same], [(x.a, x.b) for x in labels if not x.same]
