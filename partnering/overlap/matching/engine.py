@@ -236,6 +236,8 @@ def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, le
     for record in records:
         f = feats[record.record_id]
         keys[(tuple(sorted(f.distinguishing)), f.constraints, f.core, f.topic, f.delivery_method, f.duration_hours)].append(record.record_id)
+    for members in keys.values():
+        members.sort(key=_sort_key)  # the same representative whatever the input order
     key_list = sorted(keys, key=repr)
     representative = [feats[keys[k][0]] for k in key_list]
     pairs = candidate_pairs(representative, [k[0] for k in key_list])

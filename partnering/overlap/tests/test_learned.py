@@ -1,0 +1,109 @@
+"""The learned matcher, its answers and its questions, without a database."""
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from partnering.overlap.__main__ import main
+from partnering.overlap.matching import Record, cluster
+from partnering.overlap.matching import learned
+from partnering.overlap.matching.engine import questions
+from partnering.overlap.matching.learned import Label, bindings, model_for
+
+EVAL = Path(__file__).resolve().parents[3] / "tests" / "data" / "overlap_eval.csv"
+
+RECORDS = [
+    Record("1", "North", "Managing sickness absence"),
+    Record("2", "South", "Managing attendance"),
+    Record("3", "East", "Attendance management for managers"),
+    Record("4", "North", "Excel pivot tables"),
+    Record("5", "South", "Excel for beginners"),
+    Record("6", "East", "Microsoft Excel - introduction"),
+    Record("7", "West", "Fire warden"),
+    Record("8", "North", "Fire marshal training"),
+]
+
+
+def test_training_is_reproducible():
+    first, second = learned.train(), learned.train()
+    assert np.array_equal(first.coef, second.coef) and first.intercept == second.intercept
+
+
+def test_labels_bind_a_yes_joins_the_pair():
+    labels = [Label("1", "2", True)]
+    must, cannot = bindings(labels)
+    result = cluster(RECORDS, model=model_for(RECORDS, labels), must_link=must, cannot_link=cannot)
+    assert result.clusters["1"] == result.clusters["2"]
+
+
+def test_a_no_is_never_overridden_by_the_model_or_through_a_third_line():
+    labels = [Label("7", "8", False)]
+    must, cannot = bindings(labels)
+    records = [*RECORDS, Record("9", "South", "Fire warden"), Record("10", "East", "Fire marshal")]
+    result = cluster(records, model=model_for(records, labels), must_link=[*must, ("9", "7"), ("9", "8")], cannot_link=cannot)
+    assert result.clusters["7"] != result.clusters["8"]
+
+
+def test_questions_never_repeat_an_answered_pair_and_never_pair_a_council_with_itself():
+    records, _labels = learned.read_training_csv(EVAL)
+    council = {r.record_id: r.council for r in records}
+    first = questions(records, count=10)
+    assert len(first) == 10 and all(council[a] != council[b] for a, b in first)
+    answered = [Label(a, b, True) for a, b in first]
+    second = questions(records, count=10, labels=answered, model=model_for(records, answered))
+    assert not {frozenset(p) for p in first} & {frozenset(p) for p in second}
+    assert all(council[a] != council[b] for a, b in second)
+
+
+def test_questions_are_the_same_for_the_same_records_in_any_order():
+    records, _labels = learned.read_training_csv(EVAL)
+    assert questions(records, count=5) == questions(list(reversed(records)), count=5)
+
+
+def test_answers_retrain_the_model():
+    labels = [Label("1", "2", True), Label("4", "5", False)]
+    assert not np.array_equal(model_for(RECORDS, labels).coef, learned.default_model().coef)
+
+
+def _write(path: Path, rows):
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def test_the_command_line_clusters_with_labels_and_writes_questions(tmp_path):
+    records = _write(tmp_path / "in.csv", [["record_id", "council", "title"], *[[r.record_id, r.council, r.title] for r in RECORDS]])
+    labels = _write(tmp_path / "labels.csv", [["record_a", "record_b", "same"], ["1", "2", "yes"], ["7", "8", "no"]])
+    out = tmp_path / "out.csv"
+    assert main(["cluster", str(records), "--out", str(out), "--labels", str(labels)]) == 0
+    clusters = dict(row for row in csv.reader(out.open()))
+    assert clusters["1"] == clusters["2"] and clusters["7"] != clusters["8"]
+    asked = tmp_path / "q.csv"
+    assert main(["questions", str(records), "--labels", str(labels), "--count", "3", "--out", str(asked)]) == 0
+    rows = list(csv.reader(asked.open()))
+    assert rows[0] == ["record_a", "record_b"] and 1 <= len(rows) - 1 <= 3
+    council = {r.record_id: r.council for r in RECORDS}
+    assert all(council[a] != council[b] and {a, b} not in ({"1", "2"}, {"7", "8"}) for a, b in rows[1:])
+
+
+@pytest.mark.parametrize("content, message", [
+    ("a,b,same\n1,2,yes\n", "missing column(s) record_a, record_b"),
+    ("record_a,record_b,same\n1,99,yes\n", "row 2, column record_b: '99' is not a record_id"),
+    ("record_a,record_b,same\n1,2,maybe\n", "row 2, column same: 'maybe' must be yes or no"),
+    ("record_a,record_b,same\n1,1,no\n", "row 2, column record_b: a record cannot be labelled against itself"),
+])
+def test_bad_labels_exit_2_naming_the_file_row_and_column(tmp_path, capsys, content, message):
+    records = _write(tmp_path / "in.csv", [["record_id", "council", "title"], *[[r.record_id, r.council, r.title] for r in RECORDS]])
+    labels = tmp_path / "labels.csv"
+    labels.write_text(content)
+    assert main(["cluster", str(records), "--out", str(tmp_path / "o.csv"), "--labels", str(labels)]) == 2
+    assert main(["questions", str(records), "--labels", str(labels), "--count", "2", "--out", str(tmp_path / "q.csv")]) == 2
+    err = capsys.readouterr().err
+    assert str(labels) in err and message in err
+
+
+def test_questions_needs_a_positive_count(tmp_path, capsys):
+    records = _write(tmp_path / "in.csv", [["record_id", "council", "title"], ["1", "A", "X"]])
+    assert main(["questions", str(records), "--count", "0", "--out", str(tmp_path / "q.csv")]) == 2
