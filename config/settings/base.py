@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Changes made in a request are audited as the signed-in person's, through the web.
+    "partnering.core.middleware.AuditMiddleware",
     # Signed-in pages: Cache-Control: private, no-store unless the view chose otherwise.
     "partnering.core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import transaction
 
 from partnering.access import admin as admin_rules
 
@@ -75,47 +74,26 @@ class ScopedInline(admin.TabularInline):
 
 
 class AuditedAdmin(ScopedAdmin):
-    """Admin changes leave the same audit trail as changes made in the service."""
+    """Admin changes are recorded by the audit trail like any other change (its signals see every save, delete
+    and many-to-many change, inline rows included); this only says they were made by this administrator, in the admin."""
 
-    def save_model(self, request, obj, form, change):
-        before = audit.snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change else None
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            audit.record(
-                actor=request.user,
-                instance=obj,
-                action=AuditEntry.Action.UPDATE if change else AuditEntry.Action.CREATE,
-                before=before,
-            )
+    def changeform_view(self, request, *args, **kwargs):
+        with audit.acting_as(request.user, source="admin"):
+            return super().changeform_view(request, *args, **kwargs)
 
-    def delete_model(self, request, obj):
-        with transaction.atomic():
-            audit.record(actor=request.user, instance=obj, action=AuditEntry.Action.DELETE, before=audit.snapshot(obj))
-            super().delete_model(request, obj)
+    def changelist_view(self, request, *args, **kwargs):  # list editing and actions such as "delete selected"
+        with audit.acting_as(request.user, source="admin"):
+            return super().changelist_view(request, *args, **kwargs)
 
-    def save_formset(self, request, form, formset, change):
-        # Inline rows (a partnership's memberships, an employment's roles) are audited one by one.
-        with transaction.atomic():
-            instances = formset.save(commit=False)
-            for obj in formset.deleted_objects:
-                audit.record(actor=request.user, instance=obj, action=AuditEntry.Action.DELETE, before=audit.snapshot(obj))
-                obj.delete()
-            for obj in instances:
-                before = audit.snapshot(type(obj)._default_manager.get(pk=obj.pk)) if obj.pk else None
-                obj.save()
-                action = AuditEntry.Action.UPDATE if before is not None else AuditEntry.Action.CREATE
-                audit.record(actor=request.user, instance=obj, action=action, before=before)
-            formset.save_m2m()
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
+    def delete_view(self, request, *args, **kwargs):
+        with audit.acting_as(request.user, source="admin"):
+            return super().delete_view(request, *args, **kwargs)
 
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ScopedAdmin):
-    list_display = ["at", "actor", "council", "action", "object_repr"]
-    list_filter = ["action", "council"]
+    list_display = ["at", "actor", "source", "council", "partnership", "action", "object_repr"]
+    list_filter = ["action", "source", "council", "partnership"]
     search_fields = ["object_repr", "actor__email"]
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
 

@@ -3,6 +3,8 @@ from django.utils.cache import patch_cache_control
 
 from partnering.access import scope_of
 
+from . import audit
+
 SESSION_KEY = "acting_council_id"
 
 
@@ -60,3 +62,15 @@ class PermissionsPolicyMiddleware:
         if header:
             response.headers.setdefault("Permissions-Policy", header)
         return response
+
+
+class AuditMiddleware:
+    """Changes made while answering a request are recorded as made by whoever is signed in at the time
+    (read when each change is recorded, so a sign-in or sign-out part-way through is seen), through the web."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with audit.acting_as(lambda: getattr(request, "user", None), source="web"):
+            return self.get_response(request)

@@ -68,20 +68,40 @@ class AuditEntry(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("who")
     )
+    # A council or partnership that is deleted leaves its trail behind, for site administrators.
     council = models.ForeignKey(
-        "organisations.Council", on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("council")
+        "organisations.Council", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("council")
+    )
+    # Records a partnership owns (courses, sessions, decisions, plans) have no council; their coordinators read these.
+    partnership = models.ForeignKey(
+        "organisations.Partnership", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("partnership"),
     )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
-    object_id = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64, blank=True)  # blank for one entry summing up a bulk write
     object_repr = models.CharField(_("record"), max_length=200)
     changes = models.JSONField(_("what changed"), default=dict, blank=True)
+    # Where the change came from: "web", "admin", "command:<name>", "task:<name>", or "system" (nothing said).
+    source = models.CharField(_("made through"), max_length=100, blank=True, default="")
 
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
-        indexes = [models.Index(fields=["council", "-at"])]
+        indexes = [models.Index(fields=["council", "-at"]), models.Index(fields=["partnership", "-at"])]
 
     def __str__(self):
         return f"{self.get_action_display()} {self.object_repr}"
+
+    @property
+    def source_label(self) -> str:
+        """Where the change came from, for a reader: empty for a person in the browser."""
+        kind, _sep, name = self.source.partition(":")
+        if kind == "command":
+            return _("command %(name)s") % {"name": name}
+        if kind == "task":
+            return _("background task %(name)s") % {"name": name}
+        if kind == "admin":
+            return _("site administration")
+        return ""

@@ -15,7 +15,9 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils.translation import gettext
 
+from partnering.core import audit
 from partnering.core.models import Sharing
 from partnering.organisations.models import Council, Membership, Partnership, Venue
 from partnering.organisations.reference import ReferenceCouncil, partnership_kind, read_councils, slugify
@@ -227,9 +229,11 @@ def _create_employments(plans: list[_PlannedEmployment], people: dict[str, Perso
         )
         for plan in new
     )
-    CouncilRole.objects.bulk_create(
+    roles = CouncilRole.objects.bulk_create(
         CouncilRole(employment=employment, role=role) for employment, plan in zip(created, new, strict=False) for role in plan.roles
     )
+    audit.record_created(created, description=gettext("Demo staff: %(count)d employments"))  # bulk_create sends no signals
+    audit.record_created(roles, description=gettext("Demo staff: %(count)d roles"))
     return len(created)
 
 
@@ -240,7 +244,7 @@ def _ensure_people(names: dict[str, str], password_hash: str, demo_accounts: set
         for email, name in names.items()
         if email not in existing
     ]
-    Person.objects.bulk_create(missing, batch_size=500)
+    audit.record_created(Person.objects.bulk_create(missing, batch_size=500), description=gettext("Demo staff: %(count)d people"))
     return {p.email: p for p in Person.objects.filter(email__in=names)}, len(missing)
 
 
@@ -364,7 +368,8 @@ def _collect_interest(course, members, rng: random.Random) -> None:
     session = Session.objects.create(course=course, capacity=60)
     staff = list(Employment.objects.current().filter(council__in=members, roles__role="staff").order_by("pk"))
     chosen = {e.person_id: e for e in rng.sample(staff, k=min(90, len(staff)))}  # someone at two councils says so once
-    Interest.objects.bulk_create(Interest(session=session, person_id=e.person_id, council_id=e.council_id) for e in chosen.values())
+    interests = Interest.objects.bulk_create(Interest(session=session, person_id=e.person_id, council_id=e.council_id) for e in chosen.values())
+    audit.record_created(interests, description=gettext("Demo interest: %(count)d people would come to a provisional session"))
 
 
 def _analyse_overlap(demo_partnerships) -> int:
@@ -409,8 +414,10 @@ def _load_returns(demo_refs, councils, venues_by_council, by_partnership) -> int
 
             values = demo_investment(ref.slug, year, headcount)
             investment_save(council=council, year=year, actor=None, **{**values, "trainer_fte": Decimal(str(values["trainer_fte"]))})
-        Return.objects.filter(council=council, year=year).update(
+        shared = Return.objects.filter(council=council, year=year).update(
             sharing=Sharing.PARTNERSHIP, shared_with=by_partnership[slugify(ref.partnership)]
         )
+        audit.record_bulk(model=Return, council=council, action=audit.Action.UPDATE, count=shared,
+                          description=gettext("Demo return shared with %(partnership)s") % {"partnership": ref.partnership})
         loaded += 1
     return loaded

@@ -15,11 +15,10 @@ from django.utils.translation import gettext as _
 from partnering.access import learning as access
 from partnering.access import require, scope_of
 from partnering.core import audit
-from partnering.core.models import AuditEntry
 from partnering.people.models import Employment
 
 from . import notifications
-from .models import Booking, Session, TrainingRecord
+from .models import Booking, ReservedPlaces, Session, TrainingRecord
 
 
 class BookingRefused(Exception):
@@ -67,6 +66,7 @@ def _take_place(session: Session, booking: Booking, now) -> bool:
     return True
 
 
+@audit.actor_argument("person")
 @transaction.atomic
 def booking_create(*, session: Session, person, council) -> Booking:
     session = Session.objects.select_for_update().select_related("course__partnership").get(pk=session.pk)
@@ -83,7 +83,6 @@ def booking_create(*, session: Session, person, council) -> Booking:
     elif not _take_place(session, booking, now):
         booking.status = Booking.Status.WAITLISTED
     booking.save()
-    audit.record(actor=person, instance=booking, action=AuditEntry.Action.CREATE)
     transaction.on_commit(lambda: notifications.booking_changed(booking), robust=True)
     return booking
 
@@ -102,6 +101,7 @@ def promote_waiting(session: Session, now=None) -> list[Booking]:
     return promoted
 
 
+@audit.actor_argument()
 @transaction.atomic
 def booking_cancel(*, booking: Booking, actor) -> Booking:
     session = Session.objects.select_for_update().get(pk=booking.session_id)
@@ -111,27 +111,33 @@ def booking_cancel(*, booking: Booking, actor) -> Booking:
         raise BookingRefused(_("This booking cannot be cancelled now."))
     if session.starts_at and session.starts_at <= timezone.now():
         raise BookingRefused(_("The session has started; it is too late to cancel."))
-    before = audit.snapshot(booking)
     booking.status = Booking.Status.CANCELLED
     booking.save(update_fields=["status", "updated_at"])
-    audit.record(actor=actor, instance=booking, action=AuditEntry.Action.UPDATE, before=before)
     transaction.on_commit(lambda: notifications.booking_changed(booking), robust=True)
     promote_waiting(session)
     return booking
 
 
 def release_reserved_places(now=None) -> int:
-    """Promote waiting lists on sessions whose reserved places have been released; run it every few minutes."""
+    """Promote waiting lists on sessions whose reserved places have been released; run it every few minutes.
+    Each promotion is audited on its booking, and each session's release in one entry for the partnership."""
     now = now or timezone.now()
     promoted = 0
     sessions = Session.objects.filter(reservations__release_on__lte=now, bookings__status=Booking.Status.WAITLISTED).distinct()
     for session_id in sessions.values_list("pk", flat=True):
         with transaction.atomic():
-            session = Session.objects.select_for_update().get(pk=session_id)
-            promoted += len(promote_waiting(session, now))
+            session = Session.objects.select_for_update().select_related("course").get(pk=session_id)
+            count = len(promote_waiting(session, now))
+            audit.record_bulk(
+                model=ReservedPlaces, partnership=session.course.partnership_id, action=audit.Action.UPDATE, count=count,
+                description=_("Released reserved places on %(session)s: %(count)d booked from the waiting list")
+                % {"session": session, "count": count},
+            )
+            promoted += count
     return promoted
 
 
+@audit.actor_argument()
 @transaction.atomic
 def attendance_record(*, session: Session, actor, attended: dict[int, bool]) -> int:
     """Mark who came; everyone who attended gets a training record that stays with them."""
@@ -155,6 +161,7 @@ def attendance_record(*, session: Session, actor, attended: dict[int, bool]) -> 
     return changed
 
 
+@audit.actor_argument()
 @transaction.atomic
 def booking_decide(*, booking: Booking, actor, approve: bool) -> Booking:
     """The council's lead approves a booking (it then takes a place, or joins the waiting list) or declines it."""
@@ -164,17 +171,16 @@ def booking_decide(*, booking: Booking, actor, approve: bool) -> Booking:
             "Only the person's line manager, or the council's L&D or HR lead, approves a booking; nobody approves their own.")
     if booking.status != Booking.Status.PENDING:
         raise BookingRefused(_("This booking is not waiting for approval."))
-    before = audit.snapshot(booking)
     if not approve:
         booking.status = Booking.Status.CANCELLED
     elif not _take_place(session, booking, timezone.now()):
         booking.status = Booking.Status.WAITLISTED
     booking.save(update_fields=["status", "uses_reserved_place", "updated_at"])
-    audit.record(actor=actor, instance=booking, action=AuditEntry.Action.UPDATE, before=before)
     transaction.on_commit(lambda: notifications.booking_changed(booking, decided=True), robust=True)
     return booking
 
 
+@audit.actor_argument("person")
 def interest_register(*, session: Session, person, council):
     from .models import Interest
 
@@ -206,6 +212,7 @@ def work_base_of(person, council):
     return (council.latitude, council.longitude) if council else (None, None)
 
 
+@audit.actor_argument()
 @transaction.atomic
 def evidence_decide(*, evidence, actor, approve: bool):
     """A lead accepts (it becomes a training record) or declines evidence of training done elsewhere."""
@@ -216,14 +223,12 @@ def evidence_decide(*, evidence, actor, approve: bool):
             "Only the council's L&D or HR lead checks evidence; nobody checks their own.")
     if evidence.status != Evidence.Status.PENDING:
         raise BookingRefused(_("This evidence has already been checked."))
-    before = audit.snapshot(evidence)
     evidence.status = Evidence.Status.APPROVED if approve else Evidence.Status.REJECTED
     evidence.decided_by, evidence.decided_at = actor, timezone.now()
     if approve:
         evidence.record = TrainingRecord.objects.create(person_id=evidence.person_id, title=evidence.title, completed_on=evidence.completed_on,
                                                         council_id=evidence.council_id, hours=evidence.hours)
     evidence.save()
-    audit.record(actor=actor, instance=evidence, action=AuditEntry.Action.UPDATE, before=before)
     return evidence
 
 
@@ -234,15 +239,15 @@ def _require_course_manager(actor, course) -> None:
     require(access.can_manage_courses(scope_of(actor), course.partnership), "Only the partnership's coordinators change its sessions.")
 
 
+@audit.actor_argument()
 @transaction.atomic
 def provisional_session_create(*, course, venue, capacity: int, actor) -> Session:
     """A session with no date yet, at a venue, collecting interest until it is given a date."""
     _require_course_manager(actor, course)
-    session = Session.objects.create(course=course, venue=venue, capacity=max(capacity, 1))
-    audit.record(actor=actor, instance=session, action=AuditEntry.Action.CREATE)
-    return session
+    return Session.objects.create(course=course, venue=venue, capacity=max(capacity, 1))
 
 
+@audit.actor_argument()
 @transaction.atomic
 def interests_move(*, moves: dict, actor) -> int:
     """Move people's interest between provisional sessions: `moves` maps an Interest to the session it goes to.
@@ -253,35 +258,31 @@ def interests_move(*, moves: dict, actor) -> int:
     for interest, destination in moves.items():
         _require_course_manager(actor, destination.course)
         if Interest.objects.filter(session=destination, person_id=interest.person_id).exists():
-            audit.record(actor=actor, instance=interest, action=AuditEntry.Action.DELETE, before=audit.snapshot(interest))
             interest.delete()
             continue
-        before = audit.snapshot(interest)
         interest.session = destination
         interest.save(update_fields=["session"])
-        audit.record(actor=actor, instance=interest, action=AuditEntry.Action.UPDATE, before=before)
         moved += 1
     return moved
 
 
+@audit.actor_argument()
 @transaction.atomic
 def session_withdraw(*, session: Session, actor, withdrawn: bool = True) -> Session:
     """Take a session out of the catalogue (or put it back); everyone booked or interested is told."""
     _require_course_manager(actor, session.course)
-    before = audit.snapshot(session)
     session.cancelled_at = timezone.now() if withdrawn else None
     session.save(update_fields=["cancelled_at"])
-    audit.record(actor=actor, instance=session, action=AuditEntry.Action.UPDATE, before=before)
     if session.bookings.exclude(status=Booking.Status.CANCELLED).exists():
         transaction.on_commit(lambda: notifications.session_changed(session, now_dated=False))
     return session
 
 
+@audit.actor_argument()
 @transaction.atomic
 def provisional_session_delete(*, session: Session, actor) -> None:
     """Remove a provisional session nobody has booked (a venue plan undone)."""
     _require_course_manager(actor, session.course)
     if not session.is_provisional or session.bookings.exclude(status=Booking.Status.CANCELLED).exists():
         raise BookingRefused(_("Only a provisional session nobody has booked can be taken away."))
-    audit.record(actor=actor, instance=session, action=AuditEntry.Action.DELETE, before=audit.snapshot(session))
     session.delete()

@@ -18,9 +18,7 @@ from partnering.access.organisations import managed_council_for
 from partnering.access.overlap import groups_visible_to
 from partnering.access.people import person_for
 from partnering.access.scope import get_or_404
-from partnering.core import audit
 from partnering.core.downloads import download_response, file_download_response
-from partnering.core.models import AuditEntry
 from partnering.core.redirects import redirect_next
 from partnering.organisations.models import Partnership
 from partnering.reference.spreadsheets import csv_bytes
@@ -183,8 +181,8 @@ def requirements(request, slug):
     if request.method == "POST" and form.is_valid():
         requirement = form.save(commit=False)
         requirement.council = council
-        requirement.save()
-        audit.record(actor=request.user, instance=requirement, action=AuditEntry.Action.CREATE)
+        with transaction.atomic():  # with its audit entry
+            requirement.save()
         messages.success(request, _("Requirement added."))
         return redirect(request.path)
     return TemplateResponse(request, "learning/requirements.html", {
@@ -232,8 +230,8 @@ def evidence_add(request):
         data = form.cleaned_data
         evidence = Evidence(person=request.user, council=data["council"], title=data["title"], completed_on=data["completed_on"], hours=data["hours"])
         evidence.certificate.save(data["certificate"].name, data["certificate"], save=False)
-        evidence.save()
-        audit.record(actor=request.user, instance=evidence, action=AuditEntry.Action.CREATE)
+        with transaction.atomic():  # with its audit entry
+            evidence.save()
         messages.success(request, _("Sent to %(council)s's L&D or HR lead to check.") % {"council": data["council"].short_name})
         return redirect("learning:my-record")
     return TemplateResponse(request, "learning/evidence_form.html", {"form": form})

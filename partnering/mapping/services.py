@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import Q
@@ -19,7 +18,7 @@ from partnering.access import require, scope_of
 from partnering.access.mapping import can_edit_topics
 from partnering.access.organisations import can_manage_council
 from partnering.core import audit
-from partnering.core.models import AuditEntry, Sharing
+from partnering.core.models import Sharing
 from partnering.organisations.models import Council
 from partnering.reference.topics import TopicMatcher
 
@@ -71,6 +70,7 @@ def read_batch_file(batch: ImportBatch):
         return open_workbook(handle.read(), batch.original_filename)
 
 
+@audit.actor_argument()
 @transaction.atomic
 def return_upload(*, council: Council, year: int, filename: str, data: bytes, actor, sharing=None, shared_with=None,
                   workbook=None) -> ImportBatch:
@@ -116,6 +116,7 @@ def batch_layout(batch: ImportBatch, workbook=None) -> Layout:
     return build_layout(workbook, sheet, overrides=batch.mapping or None, remembered=remembered_mapping(council))
 
 
+@audit.actor_argument()
 @transaction.atomic
 def batch_set_layout(*, batch: ImportBatch, actor, sheet: str, mapping: dict[str, str]) -> Layout:
     _require_lead(actor, batch.council_return.council)
@@ -173,6 +174,7 @@ def topic_matcher() -> TopicMatcher:
     return TopicMatcher([topic.terms() for topic in Topic.objects.all()])
 
 
+@audit.actor_argument()
 @transaction.atomic
 def batch_commit(*, batch: ImportBatch, actor, workbook=None) -> ImportBatch:
     """Write every line of the return in one transaction, replacing the year's previous batch.
@@ -212,6 +214,9 @@ def batch_commit(*, batch: ImportBatch, actor, workbook=None) -> ImportBatch:
     if parser.summary.lines == 0:
         raise ImportRejected([Problem(None, None, "", _("The return has no lines to import."))], parser.summary)
     _insert_lines(chunk)
+    # The lines go in with executemany, past the model's signals: one entry stands for all of them.
+    audit.record_bulk(model=Provision, council=council, action=audit.Action.CREATE, count=parser.summary.lines,
+                      description=_("Imported %(count)d lines from %(file)s") % {"count": parser.summary.lines, "file": batch.original_filename})
 
     previous = council_return.active_batch
     if previous is not None:
@@ -227,7 +232,6 @@ def batch_commit(*, batch: ImportBatch, actor, workbook=None) -> ImportBatch:
     _apply_sharing(council_return, batch, actor)
     ColumnMapping.objects.update_or_create(council=council, defaults={"mapping": layout.header_mapping()})
     _save_extras(council, council_return.year, batch, extras, partners, actor)
-    audit.record(actor=actor, instance=batch, action=AuditEntry.Action.CREATE)
     return batch
 
 
@@ -235,14 +239,12 @@ def _apply_sharing(council_return: Return, batch: ImportBatch, actor) -> None:
     """Make the batch the return's lines and, if the upload chose one, give the return its new sharing."""
     changes_sharing = bool(batch.sharing) and (
         (batch.sharing, batch.shared_with_id) != (council_return.sharing, council_return.shared_with_id))
-    before = audit.snapshot(council_return) if changes_sharing else None
     council_return.active_batch = batch
     if not changes_sharing:
         council_return.save(update_fields=["active_batch"])
         return
     council_return.sharing, council_return.shared_with = batch.sharing, batch.shared_with
     council_return.save(update_fields=["active_batch", "sharing", "shared_with"])
-    audit.record(actor=actor, instance=council_return, action=AuditEntry.Action.UPDATE, before=before)
 
 
 LINE_COLUMNS = (
@@ -267,13 +269,11 @@ def _insert_lines(rows: list[tuple]) -> None:
 
 def _save_extras(council, year, batch, extras: Extras, partners, actor) -> None:
     if extras.investment.any():
-        investment, created = Investment.objects.get_or_create(council=council, year=year)
-        before = None if created else audit.snapshot(investment)
+        investment, _created = Investment.objects.get_or_create(council=council, year=year)
         for name, value in vars(extras.investment).items():
             if value is not None:
                 setattr(investment, name, value)
         investment.save()
-        audit.record(actor=actor, instance=investment, action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE, before=before)
     if extras.arrangements:
         # The return's arrangements sheet replaces arrangements imported with earlier returns for the year.
         Arrangement.objects.filter(council=council, year=year, batch__isnull=False).delete()
@@ -284,6 +284,7 @@ def _save_extras(council, year, batch, extras: Extras, partners, actor) -> None:
             arrangement.partners.set(partners.get(line.row, []))
 
 
+@audit.actor_argument()
 @transaction.atomic
 def batch_restore(*, batch: ImportBatch, actor) -> ImportBatch:
     """Make an earlier, replaced upload the year's return again."""
@@ -299,10 +300,10 @@ def batch_restore(*, batch: ImportBatch, actor) -> ImportBatch:
     batch.save(update_fields=["status"])
     council_return.active_batch = batch
     council_return.save(update_fields=["active_batch"])
-    audit.record(actor=actor, instance=batch, action=AuditEntry.Action.UPDATE, before={"status": "Replaced"})
     return batch
 
 
+@audit.actor_argument()
 def import_return(*, council: Council, year: int, filename: str, data: bytes, actor=None, sheet=None,
                   mapping=None, dry_run=False) -> tuple[ImportBatch | None, Summary]:
     """Upload, map and commit in one go (the command line and the demo loader use this)."""
@@ -331,29 +332,28 @@ def import_return(*, council: Council, year: int, filename: str, data: bytes, ac
     return batch, summary
 
 
+@audit.actor_argument()
+@transaction.atomic
 def suggested_topic_accept(*, line: Provision, actor, topic: Topic) -> Provision:
     _require_lead(actor, line.council)
-    before = audit.snapshot(line)
     line.topic, line.topic_suggested = topic, False
     line.save(update_fields=["topic", "topic_suggested"])
-    audit.record(actor=actor, instance=line, action=AuditEntry.Action.UPDATE, before=before)
     return line
 
 
+@audit.actor_argument()
 @transaction.atomic
 def investment_save(*, council: Council, year: int, actor, **values) -> Investment:
     _require_lead(actor, council)
-    investment, created = Investment.objects.get_or_create(council=council, year=year)
-    before = None if created else audit.snapshot(investment)
+    investment, _created = Investment.objects.get_or_create(council=council, year=year)
     for name, value in values.items():
         setattr(investment, name, value)
     investment.full_clean()
     investment.save()
-    action = AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE
-    audit.record(actor=actor, instance=investment, action=action, before=before)
     return investment
 
 
+@audit.actor_argument()
 @transaction.atomic
 def arrangement_create(*, council: Council, actor, year: int, partners, subject: str, kind: str, description: str = "") -> Arrangement:
     _require_lead(actor, council)
@@ -361,31 +361,27 @@ def arrangement_create(*, council: Council, actor, year: int, partners, subject:
     arrangement.full_clean()
     arrangement.save()
     arrangement.partners.set(partners)
-    audit.record(actor=actor, instance=arrangement, action=AuditEntry.Action.CREATE)
     return arrangement
 
 
+@audit.actor_argument()
 @transaction.atomic
 def topic_save(*, topic: Topic, actor) -> Topic:
     require(can_edit_topics(scope_of(actor)), "Only coordinators can change the topic taxonomy.")
-    before = audit.snapshot(Topic.objects.get(pk=topic.pk)) if topic.pk else None
     topic.full_clean()
     topic.save()
-    audit.record(actor=actor, instance=topic, action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE, before=before)
     return topic
 
 
+@audit.actor_argument()
 @transaction.atomic
 def suggested_topics_accept_all(*, council: Council, year: int, actor) -> int:
     """Accept every suggested topic in the council's current return for the year; returns how many."""
     _require_lead(actor, council)
     lines = Provision.objects.current().filter(council=council, year=year, topic_suggested=True, topic__isnull=False)
     count = lines.update(topic_suggested=False)
-    if count:
-        council_return = Return.objects.get(council=council, year=year)
-        AuditEntry.objects.create(
-            actor=actor, council=council, action=AuditEntry.Action.UPDATE, object_repr=str(council_return)[:200],
-            content_type=ContentType.objects.get_for_model(Return), object_id=str(council_return.pk),
-            changes={"suggested topics accepted": [0, count]},
-        )
+    council_return = Return.objects.get(council=council, year=year) if count else None
+    audit.record_bulk(model=Provision, council=council, action=audit.Action.UPDATE, count=count,
+                      description=_("Accepted %(count)d suggested topics in %(return)s") % {"count": count, "return": council_return},
+                      changes={"suggested topics accepted": [0, count]})
     return count

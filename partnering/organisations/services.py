@@ -5,7 +5,6 @@ from django.db import transaction
 from partnering.access import require, scope_of
 from partnering.access.organisations import can_manage_council
 from partnering.core import audit
-from partnering.core.models import AuditEntry
 
 from .models import Council, Venue
 
@@ -27,28 +26,26 @@ def _apply(instance, fields, allowed):
     instance.save()
 
 
+@audit.actor_argument()
 @transaction.atomic
 def council_update_profile(*, council: Council, actor, **fields) -> Council:
     _require_lead(actor, council)
-    before = audit.snapshot(council)
     _apply(council, fields, COUNCIL_PROFILE_FIELDS)
-    audit.record(actor=actor, instance=council, action=AuditEntry.Action.UPDATE, before=before)
     return council
 
 
+@audit.actor_argument()
 @transaction.atomic
 def venue_create(*, council: Council, actor, **fields) -> Venue:
     _require_lead(actor, council)
     venue = Venue(council=council)
     _apply(venue, fields, VENUE_FIELDS)
-    audit.record(actor=actor, instance=venue, action=AuditEntry.Action.CREATE)
     return venue
 
 
+@audit.actor_argument()
 @transaction.atomic
 def venue_update(*, venue: Venue, actor, **fields) -> Venue:
     _require_lead(actor, venue.council)
-    before = audit.snapshot(venue)
     _apply(venue, fields, VENUE_FIELDS)
-    audit.record(actor=actor, instance=venue, action=AuditEntry.Action.UPDATE, before=before)
     return venue

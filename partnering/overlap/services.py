@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from partnering.access import require, scope_of
 from partnering.access.overlap import can_decide_overlap
-from partnering.core.models import AuditEntry, Sharing
+from partnering.core import audit
+from partnering.core.models import Sharing
 from partnering.glossary.models import synonym_map
 from partnering.mapping.models import Provision
 from partnering.organisations.selectors import current_member_councils
@@ -108,8 +109,9 @@ def run_analysis(run: AnalysisRun) -> AnalysisRun:
                      progress=lambda f: step(0.05 + 0.8 * f, _("Comparing lines")))
     step(0.9, _("Saving groups"))
     confirmed = [set(eq.line_keys) for eq in Equivalence.objects.filter(partnership=partnership)]
-    with transaction.atomic():
-        OverlapGroup.objects.filter(partnership=partnership, year=run.year).delete()
+    # The groups are recomputed on every run: one audit entry sums up the replacement, not one per group.
+    with transaction.atomic(), audit.quiet():
+        replaced = OverlapGroup.objects.filter(partnership=partnership, year=run.year).delete()[1].get(OverlapGroup._meta.label, 0)
         count = 0
         for members in result.members().values():
             member_lines = [by_id[m] for m in members]
@@ -135,10 +137,16 @@ def run_analysis(run: AnalysisRun) -> AnalysisRun:
             status=AnalysisRun.Status.DONE, progress=100, finished_at=timezone.now(), fingerprint=fingerprint,
             line_count=len(lines), group_count=count, message="",
         )
+        audit.record_bulk(  # not quietened: explicit records always go in
+            model=OverlapGroup, partnership=partnership, action=audit.Action.UPDATE, count=replaced + count,
+            description=_("Overlap analysis %(year)s: %(count)d groups from %(lines)d lines replaced %(replaced)d groups")
+            % {"year": run.year, "count": count, "lines": len(lines), "replaced": replaced},
+        )
     run.refresh_from_db()
     return run
 
 
+@audit.actor_argument()
 def request_analysis(*, partnership, year: int, actor) -> AnalysisRun:
     """Queue an analysis (it runs at once with the in-process task backend)."""
     require(can_decide_overlap(scope_of(actor), partnership), "Only the partnership's coordinators can run the analysis.")
@@ -174,20 +182,11 @@ def _decide(partnership, kind, a: GroupLine, b: GroupLine, actor) -> Decision:
     return decision
 
 
-def _audit(actor, group, what: str, detail: list[str]) -> None:
-    """Decisions belong to the partnership, not a council, so the entry names no council."""
-    AuditEntry.objects.create(
-        actor=actor, council=None, action=AuditEntry.Action.UPDATE, object_repr=f"{what}: {group.title}"[:200],
-        content_type_id=_content_type_id(), object_id=str(group.pk), changes={what: [None, detail]},
-    )
+# Decisions, equivalences and groups belong to the partnership: the audit trail records each one made,
+# changed or deleted below for the partnership's coordinators, as done by the acting coordinator.
 
 
-def _content_type_id():
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(Decision).pk
-
-
+@audit.actor_argument()
 @transaction.atomic
 def group_confirm(*, group: OverlapGroup, actor) -> Equivalence:
     """These lines are the same learning: remember it, and make it one of the partnership's equivalences."""
@@ -201,10 +200,10 @@ def group_confirm(*, group: OverlapGroup, actor) -> Equivalence:
     )
     group.status = OverlapGroup.Status.CONFIRMED
     group.save(update_fields=["status"])
-    _audit(actor, group, "confirmed", equivalence.titles)
     return equivalence
 
 
+@audit.actor_argument()
 @transaction.atomic
 def group_reject(*, group: OverlapGroup, actor) -> int:
     """None of these lines are equivalent to each other (across councils)."""
@@ -219,10 +218,10 @@ def group_reject(*, group: OverlapGroup, actor) -> int:
     for equivalence in Equivalence.objects.filter(partnership=group.partnership):
         if set(equivalence.line_keys) <= keys:
             equivalence.delete()  # a rejected group is no longer an equivalence
-    _audit(actor, group, "rejected", sorted({_label(m) for m in members}))
     return count
 
 
+@audit.actor_argument()
 @transaction.atomic
 def group_split(*, group: OverlapGroup, actor, line_ids: list[int]) -> None:
     """The chosen lines are a different course from the rest of the group."""
@@ -237,9 +236,9 @@ def group_split(*, group: OverlapGroup, actor, line_ids: list[int]) -> None:
             _decide(group.partnership, Decision.Kind.DIFFERENT, a, b, actor)
     for other in leaving[1:]:
         _decide(group.partnership, Decision.Kind.SAME, leaving[0], other, actor)
-    _audit(actor, group, "split", sorted({_label(m) for m in leaving}))
 
 
+@audit.actor_argument()
 @transaction.atomic
 def group_merge(*, group: OverlapGroup, other: OverlapGroup, actor) -> None:
     """Two groups are the same course."""
@@ -249,4 +248,3 @@ def group_merge(*, group: OverlapGroup, other: OverlapGroup, actor) -> None:
     a = group.members.select_related("provision__council").first()
     b = other.members.select_related("provision__council").first()
     _decide(group.partnership, Decision.Kind.SAME, a, b, actor)
-    _audit(actor, group, "merged", [other.title])

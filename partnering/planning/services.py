@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from partnering.access.organisations import venues_visible_to
 from partnering.core import audit
-from partnering.core.models import AuditEntry
 from partnering.learning import services as learning
 from partnering.learning.models import Booking, Course, Interest, Session
 from partnering.organisations.models import Council, Venue
@@ -147,6 +146,7 @@ def plan_choices(course: Course, scope, *, who: str, session: Session | None, ro
         raise CannotPlan(_("No plan could be made with these choices. Try more venues, or plan without capacities.")) from None
 
 
+@audit.actor_argument()
 @transaction.atomic
 def apply_plan(*, result: PlanResult, plan_key: str, course: Course, source: Session | None, actor, parameters: dict) -> VenuePlan:
     """A provisional session at each of the plan's venues, sized for the people going there; the people
@@ -171,7 +171,6 @@ def apply_plan(*, result: PlanResult, plan_key: str, course: Course, source: Ses
             learning.session_withdraw(session=source, actor=actor)
             record.withdrew_source = True
             record.save(update_fields=["withdrew_source"])
-    audit.record(actor=actor, instance=record, action=AuditEntry.Action.CREATE)
     return record
 
 
@@ -191,6 +190,7 @@ def undo_blocker(record: VenuePlan) -> str | None:
     return None
 
 
+@audit.actor_argument()
 @transaction.atomic
 def undo_plan(*, record: VenuePlan, actor) -> None:
     """Take the plan's sessions away again: interest goes back to the session it was planned from,
@@ -207,10 +207,8 @@ def undo_plan(*, record: VenuePlan, actor) -> None:
             learning.session_withdraw(session=source, actor=actor, withdrawn=False)
     for session in sessions:
         learning.provisional_session_delete(session=session, actor=actor)
-    before = audit.snapshot(record)
     record.undone_at = timezone.now()
     record.save(update_fields=["undone_at"])
-    audit.record(actor=actor, instance=record, action=AuditEntry.Action.UPDATE, before=before)
 
 
 # --- the map: an inline SVG drawn from coordinates, no tiles ----------------------------------------------------------

@@ -10,45 +10,60 @@ from tests.factories import VenueFactory
 pytestmark = pytest.mark.django_db
 
 
+def entries_after(mark: int):
+    """Entries written since `mark` (the fixtures' own records are audited too)."""
+    return AuditEntry.objects.filter(pk__gt=mark)
+
+
+def mark() -> int:
+    last = AuditEntry.objects.order_by("-pk").first()
+    return last.pk if last else 0
+
+
 def test_service_refuses_changes_from_someone_who_is_not_the_councils_lead(region):
     from django.core.exceptions import PermissionDenied
 
+    start = mark()
     with pytest.raises(PermissionDenied):
         services.venue_create(council=region.north, actor=region.lead_south, name="X", capacity=1, sharing=Sharing.PRIVATE)
-    assert not Venue.objects.exists() and not AuditEntry.objects.exists()
+    assert not Venue.objects.exists() and not entries_after(start).exists()
 
 
 def test_a_change_that_changes_nothing_leaves_no_audit_entry(region):
     venue = VenueFactory(council=region.north, name="Hall")
+    start = mark()
     services.venue_update(venue=venue, actor=region.lead_north, name="Hall")
-    assert not AuditEntry.objects.exists()
+    assert not entries_after(start).exists()
 
 
 def test_invalid_service_input_writes_nothing(region):
     from django.core.exceptions import ValidationError
 
+    start = mark()
     with pytest.raises(ValidationError):
         services.venue_create(council=region.north, actor=region.lead_north, name="X", capacity=1, sharing=Sharing.PARTNERSHIP)
-    assert not Venue.objects.exists() and not AuditEntry.objects.exists()
+    assert not Venue.objects.exists() and not entries_after(start).exists()
 
 
 def test_audit_trail_is_visible_to_the_councils_leads_and_admins_only(region):
+    start = mark()
     services.venue_create(council=region.north, actor=region.lead_north, name="Hall", capacity=10, sharing=Sharing.PRIVATE)
-    assert audit_entries_visible_to(scope_of(region.lead_north)).count() == 1
-    assert audit_entries_visible_to(scope_of(region.admin)).count() == 1
-    assert audit_entries_visible_to(scope_of(region.lead_south)).count() == 0
-    assert audit_entries_visible_to(scope_of(region.staff_north)).count() == 0
+    assert audit_entries_visible_to(scope_of(region.lead_north)).filter(pk__gt=start).count() == 1
+    assert audit_entries_visible_to(scope_of(region.admin)).filter(pk__gt=start).count() == 1
+    assert audit_entries_visible_to(scope_of(region.lead_south)).filter(pk__gt=start).count() == 0
+    assert not audit_entries_visible_to(scope_of(region.staff_north)).exists()
 
 
 def test_admin_changes_are_audited(client, region):
     client.force_login(region.admin)
     venue = VenueFactory(council=region.north, name="Old name")
+    start = mark()
     response = client.post(
         f"/admin/organisations/venue/{venue.pk}/change/",
         {"council": region.north.pk, "sharing": Sharing.PRIVATE, "name": "New name", "capacity": 5, "address": "", "postcode": ""},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    entry = AuditEntry.objects.get()
+    entry = entries_after(start).get()
     assert entry.actor == region.admin and entry.changes["name"] == ["Old name", "New name"]
 
 
@@ -86,7 +101,8 @@ def test_memberships_added_in_the_admin_are_audited_against_the_council(client, 
         f"memberships-{new}-partnership": network.pk, f"memberships-{new}-council": region.outsider.pk,
         f"memberships-{new}-joined_on": "2024-04-01",
     })
+    start = mark()
     response = client.post(f"/admin/organisations/partnership/{network.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    entry = AuditEntry.objects.get(council=region.outsider)
+    entry = entries_after(start).get(council=region.outsider)
     assert entry.action == "create" and entry.changes["joined"] == [None, "2024-04-01"]

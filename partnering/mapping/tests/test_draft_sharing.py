@@ -66,7 +66,7 @@ def test_a_draft_marked_public_does_not_expose_a_private_return_until_it_is_comm
     assert Return.objects.get(council=region.north).sharing == Sharing.PUBLIC
     assert lines_seen_by(region.lead_south, region.north) == 2
     assert lines_seen_by(region.staff_outsider, region.north) == 2
-    entry = AuditEntry.objects.filter(object_id=str(draft.council_return_id), changes__has_key="sharing").get()
+    entry = AuditEntry.objects.filter(object_id=str(draft.council_return_id), action="update", changes__has_key="sharing").get()
     assert entry.actor == region.lead_north and entry.changes["sharing"] == [Sharing.PRIVATE.label, Sharing.PUBLIC.label]
 
 

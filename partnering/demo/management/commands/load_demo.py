@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from partnering.core import audit
 from partnering.demo.loader import DEMO_PASSWORD, NotDemoDatabase, load_demo
 
 
@@ -8,7 +9,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            report = load_demo()
+            with audit.acting_as(None, source="command:load_demo"):
+                report = load_demo()
         except NotDemoDatabase as error:
             raise CommandError(str(error)) from error
         self.stdout.write(

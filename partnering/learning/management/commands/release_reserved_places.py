@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from partnering.core import audit
 from partnering.learning.services import release_reserved_places
 
 
@@ -7,4 +8,6 @@ class Command(BaseCommand):
     help = "Give released reserved places to waiting lists. Run it every few minutes (cron or a scheduler)."
 
     def handle(self, *args, **options):
-        self.stdout.write(f"{release_reserved_places()} waiting-list bookings promoted.")
+        with audit.acting_as(None, source="command:release_reserved_places"):
+            promoted = release_reserved_places()
+        self.stdout.write(f"{promoted} waiting-list bookings promoted.")

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnering.core import audit
 from partnering.learning.models import Evaluation
 
 
@@ -14,6 +15,11 @@ class Command(BaseCommand):
         parser.add_argument("--base-url", default="http://127.0.0.1:8000", help="where Partnering is served, for the link")
 
     def handle(self, *args, base_url, **options):
+        with audit.acting_as(None, source="command:send_follow_ups"):
+            sent = self._send(base_url)
+        self.stdout.write(f"{sent} follow-up requests sent.")
+
+    def _send(self, base_url) -> int:
         sent = 0
         for evaluation in Evaluation.objects.filter(follow_up_at__isnull=True, follow_up_requested_at__isnull=True).select_related("booking__person", "booking__session__course"):
             if not evaluation.follow_up_due:
@@ -25,4 +31,4 @@ class Command(BaseCommand):
             evaluation.follow_up_requested_at = timezone.now()
             evaluation.save(update_fields=["follow_up_requested_at"])
             sent += 1
-        self.stdout.write(f"{sent} follow-up requests sent.")
+        return sent

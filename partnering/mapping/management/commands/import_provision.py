@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from partnering.core import audit
 from partnering.mapping.importers import FileProblem
 from partnering.mapping.importers.__main__ import parse_map
 from partnering.mapping.services import ImportRejected, find_council, import_return
@@ -29,9 +30,10 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {error.strerror}") from error
         try:
             target = find_council(council)
-            _, summary = import_return(
-                council=target, year=year, filename=file.name, data=data, sheet=sheet, mapping=parse_map(map), dry_run=dry_run
-            )
+            with audit.acting_as(None, source="command:import_provision"):
+                _, summary = import_return(
+                    council=target, year=year, filename=file.name, data=data, sheet=sheet, mapping=parse_map(map), dry_run=dry_run
+                )
         except ImportRejected as rejected:
             for problem in rejected.problems:
                 self.stderr.write(f"{file.name}: {problem}")
