@@ -181,6 +181,7 @@ def booking_decide(*, booking: Booking, actor, approve: bool) -> Booking:
 
 
 @audit.actor_argument("person")
+@transaction.atomic
 def interest_register(*, session: Session, person, council):
     from .models import Interest
 

@@ -303,3 +303,26 @@ def test_every_model_of_the_project_apps_is_audited_or_says_why_not():
     labels = {model._meta.label for app in audit.PROJECT_APPS for model in apps.get_app_config(app).get_models()}
     assert labels == set(audit.REGISTRY) | set(audit.NOT_AUDITED)
     assert not set(audit.REGISTRY) & set(audit.NOT_AUDITED)
+
+
+def test_deleting_several_venues_with_the_admin_action_records_each_once(client, region):
+    client.force_login(region.admin)
+    halls = [VenueFactory(council=region.north, name=name) for name in ("East Hall", "West Hall")]
+    response = client.post("/admin/organisations/venue/", {"action": "delete_selected", "_selected_action": [h.pk for h in halls], "post": "yes"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    gone = AuditEntry.objects.filter(action="delete")
+    assert sorted((e.object_repr, e.actor, e.source, e.council) for e in gone) == [
+        ("East Hall", region.admin, "admin", region.north), ("West Hall", region.admin, "admin", region.north)]
+
+
+def test_a_person_added_in_the_admin_is_recorded_without_their_password(client, region):
+    from partnering.people.models import Person
+
+    client.force_login(region.admin)
+    response = client.post("/admin/people/person/add/", {"email": "new@example.test", "full_name": "New Person",
+                                                         "password1": "a-long-Pass-phrase-9", "password2": "a-long-Pass-phrase-9"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = entries_for(Person.objects.get(email="new@example.test")).get()
+    assert entry.action == "create" and entry.actor == region.admin and entry.source == "admin"
+    assert "password" not in entry.changes and entry.changes["full name"] == [None, "New Person"]
+    assert entry.council is None and entry not in audit_entries_visible_to(scope_of(region.lead_north))
