@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from .normalise import COMMON, CONSTRAINT_NAMES, Features, features, prepare_synonyms
 
 THRESHOLD = 0.86  # the rules' score
-AVERAGE = 0.5  # the learned model: how alike on average two groups must be to join (chosen on the built-in sets only)
+AVERAGE = 0.6  # the learned model: how alike on average two groups must be to join (leave-one-set-out on the built-in sets)
 # Agreeing topic, method and duration can tip a close call, but never make merely similar titles equivalent.
 BONUS_NEEDS_SIMILARITY = 0.84
 MAX_BLOCK = 400  # an index word shared by more keys than this is too common to find candidates by
@@ -188,9 +188,10 @@ def _conflict(a: Features, b: Features) -> bool:
     return any(x and y and x != y for x, y in zip(a.constraints, b.constraints, strict=True))
 
 
-def candidate_pairs(representative: Sequence[Features], partition_of: Sequence[tuple]) -> list[tuple[int, int]]:
-    """Pairs of keys worth scoring: in the same partition (same distinguishing words) and sharing an
-    informative word (or, failing that, any word), with no conflicting hard constraint."""
+def candidate_pairs(representative: Sequence[Features], partition_of: Sequence[tuple],
+                    acronyms: Sequence[str] | None = None) -> list[tuple[int, int]]:
+    """Pairs of keys worth scoring: in the same partition and sharing an informative word (or, failing
+    that, any word), or one's acronym being the other's word, with no conflicting hard constraint."""
     partitions: dict[tuple, list[int]] = defaultdict(list)
     for i, part in enumerate(partition_of):
         partitions[part].append(i)
@@ -200,6 +201,8 @@ def candidate_pairs(representative: Sequence[Features], partition_of: Sequence[t
         for i in indexes:
             for token in representative[i].tokens - COMMON or representative[i].tokens:
                 index[token].append(i)
+            if acronyms and acronyms[i] and acronyms[i] not in representative[i].tokens:
+                index[acronyms[i]].append(i)
         seen: set[tuple[int, int]] = set()
         for token_keys in index.values():
             if len(token_keys) > MAX_BLOCK:
@@ -240,7 +243,9 @@ def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, le
         members.sort(key=_sort_key)  # the same representative whatever the input order
     key_list = sorted(keys, key=repr)
     representative = [feats[keys[k][0]] for k in key_list]
-    pairs = candidate_pairs(representative, [k[0] for k in key_list])
+    # The rules keep lines with different distinguishing words apart; the model weighs them instead.
+    pairs = candidate_pairs(representative, [k[0] if not learned else () for k in key_list],
+                            acronyms=[Extra.of(by_id[keys[k][0]].title).acronym for k in key_list] if learned else None)
     if not learned:
         return Scored(feats, keys, key_list, representative, pairs, [explain(representative[i], representative[j]).score for i, j in pairs])
     import numpy as np

@@ -4,10 +4,10 @@ Each candidate pair becomes a vector of features (`pair_vector`): how alike the 
 rapidfuzz ratios, word and character overlap), how rare the words they share or do not share are in
 the lines being compared, whether one title is the other's acronym, and whether awarding body,
 qualification, level, audience, distinguishing words, topic, method, duration and provider agree,
-differ or are unknown. A logistic regression trained on labelled pairs turns the vector into a
+differ or are unknown. Gradient-boosted trees trained on labelled pairs turn the vector into a
 probability. Training data: the labelled sets shipped in `data/` and every decision people record
-(`Label`). Training is deterministic (no randomness at all: the solver is exact and the pairs are
-sorted), so the same labels give the same model.
+(`Label`). Training is deterministic (a fixed seed, no early stopping, pairs in sorted order), so the
+same labels give the same model.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ FEATURE_NAMES = (
     "set ratio", "sort ratio", "partial ratio", "word overlap", "rare-word overlap", "rarest word only in one",
     "both have words the other lacks", "raw word overlap", "raw character overlap", "acronym", "constraints agree",
     "distinguishing words differ", "topic agrees", "topic differs", "method agrees", "method differs",
-    "duration close", "duration far", "provider agrees", "length difference",
+    "duration close", "duration far", "provider agrees", "length difference", "numbers differ", "numbers agree",
+    "raw set ratio", "rare words only in the shorter", "rare words only in the longer",
 )
 
 
@@ -87,11 +88,15 @@ class Extra:
     acronym: str
     trigrams: frozenset[str]
     provider: str
+    text: str
+    numbers: frozenset[str]
 
     @classmethod
     def of(cls, title: str, provider: str = "") -> Extra:
         words = _raw_words(title)
-        return cls(frozenset(words), _acronym(words), frozenset(_trigrams(" ".join(words))), " ".join(_raw_words(provider)))
+        text = " ".join(words)
+        numbers = frozenset(w for w in words if w.isdigit() and len(w) <= 2)  # levels, groups, tiers (not years or codes)
+        return cls(frozenset(words), _acronym(words), frozenset(_trigrams(text)), " ".join(_raw_words(provider)), text, numbers)
 
 
 def pair_vector(a: Features, b: Features, xa: Extra, xb: Extra, corpus: Corpus) -> list[float]:
@@ -122,38 +127,40 @@ def pair_vector(a: Features, b: Features, xa: Extra, xb: Extra, corpus: Corpus) 
         close, far = float(ratio <= 0.3), float(ratio > 1.0)
     provider = float(bool(xa.provider and xa.provider == xb.provider))
     length = abs(len(a.tokens) - len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1)
+    numbers_differ = float(bool(xa.numbers and xb.numbers and xa.numbers != xb.numbers))
+    numbers_agree = float(bool(xa.numbers and xa.numbers == xb.numbers))
+    raw_set = fuzz.token_set_ratio(xa.text, xb.text) / 100
+    shorter, longer = sorted((a, b), key=lambda f: (len(f.tokens), f.core))
+    norm = math.log(corpus.total + 1) + 1.0
+    only_shorter = sum(corpus.idf(t) for t in shorter.tokens - longer.tokens - COMMON) / norm
+    only_longer = sum(corpus.idf(t) for t in longer.tokens - shorter.tokens - COMMON) / norm
     return [set_ratio, sort_ratio, partial, overlap, rare_overlap, rarest_only, both_differ, raw_overlap, char_overlap,
             acronym, agree, distinguishing, topic_agrees, topic_differs, method_agrees, method_differs, close, far, provider,
-            length]
+            length, numbers_differ, numbers_agree, raw_set, only_shorter, only_longer]
 
 
 class PairModel:
-    """Standardised features → logistic regression → the probability two lines are the same course."""
+    """Gradient-boosted trees over the pair features: the probability two lines are the same course.
 
-    def __init__(self, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float):
-        self.mean, self.scale, self.coef, self.intercept = mean, scale, coef, intercept
+    Trees let features combine (titles alike *and* durations far apart; acronyms only when the other
+    side is short) without hand-set weights. Fixed seed and no early stopping, so training is reproducible."""
+
+    def __init__(self, estimator):
+        self.estimator = estimator
 
     @classmethod
-    def fit(cls, vectors: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None, *, c: float = 1.0) -> PairModel:
-        from sklearn.linear_model import LogisticRegression
+    def fit(cls, vectors: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None) -> PairModel:
+        from sklearn.ensemble import HistGradientBoostingClassifier
 
-        mean = vectors.mean(axis=0)
-        scale = vectors.std(axis=0)
-        scale[scale == 0] = 1.0
-        model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="lbfgs")
-        model.fit((vectors - mean) / scale, labels, sample_weight=weights)
-        return cls(mean, scale, model.coef_[0].copy(), float(model.intercept_[0]))
+        estimator = HistGradientBoostingClassifier(max_depth=3, max_iter=200, learning_rate=0.1, class_weight="balanced",
+                                                   early_stopping=False, random_state=0)
+        estimator.fit(vectors, labels, sample_weight=weights)
+        return cls(estimator)
 
     def probability(self, vectors: np.ndarray) -> np.ndarray:
         if len(vectors) == 0:
             return np.zeros(0)
-        z = ((np.asarray(vectors, dtype=float) - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
-
-    def contributions(self, vector: Sequence[float]) -> list[tuple[str, float]]:
-        """Each feature's push towards "same" (positive) or "different" (negative), largest first."""
-        values = (np.asarray(vector, dtype=float) - self.mean) / self.scale * self.coef
-        return sorted(zip(FEATURE_NAMES, values.round(3).tolist(), strict=True), key=lambda item: -abs(item[1]))
+        return self.estimator.predict_proba(np.asarray(vectors, dtype=float))[:, 1]
 
 
 def read_training_csv(path: Path) -> tuple[list, dict[str, str]]:
@@ -178,13 +185,12 @@ def _set_vectors(records: Sequence, clusters: dict[str, str]) -> tuple[list[list
     feats = [record_features(r) for r in records]
     corpus = Corpus(feats)
     extras = [Extra.of(r.title, r.provider_name) for r in records]
-    pairs = set(candidate_pairs(feats, [tuple(sorted(f.distinguishing)) for f in feats]))
+    pairs = set(candidate_pairs(feats, [()] * len(feats), acronyms=[x.acronym for x in extras]))
     by_cluster: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         by_cluster[clusters[r.record_id]].append(i)
     for members in by_cluster.values():
-        pairs.update((i, j) for n, i in enumerate(members) for j in members[n + 1:]
-                     if feats[i].distinguishing == feats[j].distinguishing)
+        pairs.update((i, j) for n, i in enumerate(members) for j in members[n + 1:])
     vectors, truths = [], []
     for i, j in sorted(pairs):
         vectors.append(pair_vector(feats[i], feats[j], extras[i], extras[j], corpus))

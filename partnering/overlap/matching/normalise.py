@@ -182,7 +182,8 @@ def normalise_title(title: str, synonyms=None) -> list[str]:
     text = title or ""
     for pattern in NOISE:
         text = pattern.sub(" ", text)
-    words = _plain(text).split()
+    # "ILM5", "SVQ2": a qualification's letters and its level run together
+    words = re.sub(r"\b([a-z]{2,})(\d{1,2})\b", r"\1 \2", _plain(text)).split()
     if synonyms:
         words = _rewrite(words, prepare_synonyms(synonyms))
     words = _rewrite(words, ORDERED_PHRASES)
