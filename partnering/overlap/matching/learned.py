@@ -228,7 +228,7 @@ def label_vectors(records: Sequence, labels: Iterable[Label], synonyms=None) -> 
 
 
 def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | None = None, *,
-          sets: Sequence[str] | None = None) -> PairModel:
+          sets: Sequence[str] | None = None, weight: float | None = None) -> PairModel:
     """The model from the built-in labelled sets (or just `sets` of them), plus any labelled pairs (weighted more)."""
     parts = [_built_in_vectors(name) for name in (sets if sets is not None else built_in_sets())]
     vectors = np.vstack([v for v, _ in parts])
@@ -237,7 +237,7 @@ def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | No
     if extra_vectors is not None and len(extra_vectors):
         vectors = np.vstack([vectors, extra_vectors])
         truths = np.concatenate([truths, extra_truths])
-        weights = np.concatenate([weights, np.full(len(extra_truths), LABEL_WEIGHT)])
+        weights = np.concatenate([weights, np.full(len(extra_truths), weight or LABEL_WEIGHT)])
     return PairModel.fit(vectors, truths, weights)
 
 
@@ -246,11 +246,12 @@ def default_model() -> PairModel:
     return train()
 
 
-def model_for(records: Sequence, labels: Sequence[Label], synonyms=None) -> PairModel:
-    """The built-in model, retrained with these labelled pairs when there are any."""
-    if not labels:
+def model_for(records: Sequence, labels: Sequence[Label], synonyms=None, *, sets: Sequence[str] | None = None,
+              weight: float | None = None) -> PairModel:
+    """The built-in model (or one trained on just `sets`), retrained with these labelled pairs when there are any."""
+    if not labels and sets is None:
         return default_model()
-    return train(*label_vectors(records, labels, synonyms))
+    return train(*label_vectors(records, labels, synonyms), sets=sets, weight=weight)
 
 
 def bindings(labels: Iterable[Label]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
