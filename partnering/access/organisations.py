@@ -62,3 +62,11 @@ def can_change_venue(scope: Scope, venue: Venue) -> bool:
 
 def changeable_venue_for(scope: Scope, pk) -> Venue:
     return get_or_404(venues_editable_by(scope).select_related("council"), pk=pk)
+
+
+def can_share_with(council, partnership) -> bool:
+    """A council shares its records only with a partnership it currently belongs to."""
+    from partnering.core.dates import current_on, today
+
+    return partnership is None or Membership.objects.filter(
+        current_on(today(), "joined_on", "left_on"), council=council, partnership=partnership).exists()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from partnering.access import require, scope_of
 from partnering.access.mapping import can_edit_topics
-from partnering.access.organisations import can_manage_council
+from partnering.access.organisations import can_manage_council, can_share_with
 from partnering.core import audit
 from partnering.core.models import Sharing
 from partnering.organisations.models import Council
@@ -82,6 +82,8 @@ def return_upload(*, council: Council, year: int, filename: str, data: bytes, ac
     no draft, no return, no stored file.
     """
     _require_lead(actor, council)
+    require(can_share_with(council, shared_with if sharing == Sharing.PARTNERSHIP else None),
+            "A council shares its return only with a partnership it belongs to.")
     workbook = workbook or open_workbook(data, filename)
     workbook.read_every_sheet()  # a damaged sheet is refused now, not on the next page
     try:

@@ -151,3 +151,15 @@ def test_a_failure_after_the_file_is_stored_removes_the_file(region, monkeypatch
                                actor=region.lead_north, sharing=Sharing.PUBLIC)
     assert stored_files() == files
     assert not Return.objects.exists()
+
+
+def test_the_service_refuses_to_share_a_return_with_a_partnership_the_council_is_not_in(region):
+    from django.core.exceptions import PermissionDenied
+
+    from partnering.organisations.models import Partnership
+
+    elsewhere = Partnership.objects.create(name="Elsewhere", slug="elsewhere", kind="network")
+    with pytest.raises(PermissionDenied):
+        services.return_upload(council=region.north, year=2025, filename="r.csv", data=b"Course title\nFire warden\n",
+                               actor=region.lead_north, sharing=Sharing.PARTNERSHIP, shared_with=elsewhere)
+    assert not ImportBatch.objects.exists()
