@@ -12,6 +12,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: requirements/lock.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
+	$(PY) -m partnering.overlap train   # the matcher's model, from the labelled sets in the repository
 	touch $@
 
 # The benchmarks' baselines (Splink with DuckDB, scikit-learn): not needed to run Partnering.

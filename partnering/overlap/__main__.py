@@ -3,6 +3,7 @@
     python -m partnering.overlap cluster IN.csv --out OUT.csv [--labels LABELS.csv] [--threshold P] [--rules] [--explain]
     python -m partnering.overlap questions IN.csv [--labels LABELS.csv] --count N --out Q.csv
     python -m partnering.overlap evaluate LABELLED.csv [--threshold P] [--rules]
+    python -m partnering.overlap train
 
 IN has record_id, council, title and optionally topic, provider_name, accreditation,
 level, duration_hours, delivery_method. LABELLED is the same plus the true `cluster`
@@ -40,6 +41,7 @@ def main(argv=None) -> int:
     ask.add_argument("--labels", type=Path)
     ask.add_argument("--count", type=int, required=True)
     ask.add_argument("--out", type=Path, required=True)
+    commands.add_parser("train", help="build (or check) the model from the built-in labelled sets, kept on disk")
     check = commands.add_parser("evaluate", help="pairwise precision, recall and F1 against a labelled file")
     check.add_argument("labelled", type=Path)
     check.add_argument("--threshold", type=float, default=None)
@@ -59,6 +61,11 @@ def main(argv=None) -> int:
             if args.explain:
                 for (a, b), why in sorted(result.links.items()):
                     print(f"{a} ~ {b}: {why.as_text()}", file=sys.stderr)
+        elif args.command == "train":
+            from .matching.learned import _cache_path, built_in_sets, default_model
+
+            default_model()
+            print(json.dumps({"sets": built_in_sets(), "model": str(_cache_path())}))
         elif args.command == "questions":
             if args.count < 1:
                 raise CsvProblem(f"--count must be at least 1, not {args.count}.")

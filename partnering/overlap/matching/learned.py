@@ -241,9 +241,40 @@ def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | No
     return PairModel.fit(vectors, truths, weights)
 
 
+def _cache_path() -> Path:
+    """Where the model trained on the built-in sets is kept between processes: named by a hash of the
+    training data, this module and scikit-learn's version, so any change trains afresh."""
+    import hashlib
+    import os
+
+    import sklearn
+
+    digest = hashlib.sha256(sklearn.__version__.encode())
+    for path in [Path(__file__), Path(__file__).with_name("normalise.py"), *sorted(DATA.glob("*.csv"))]:
+        digest.update(path.read_bytes())
+    root = Path(os.environ.get("PARTNERING_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partnering")
+    return root / f"overlap-model-{digest.hexdigest()[:16]}.joblib"
+
+
 @lru_cache(maxsize=1)
 def default_model() -> PairModel:
-    return train()
+    """The model trained on the built-in sets: built on first use (a couple of seconds) and kept on disk."""
+    import joblib
+
+    path = _cache_path()
+    try:
+        return PairModel(joblib.load(path))
+    except (OSError, EOFError, ValueError, AttributeError, ImportError, KeyError):
+        pass
+    model = train()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        joblib.dump(model.estimator, partial)
+        partial.replace(path)  # atomic: another process never reads half a file
+    except OSError:
+        pass  # a read-only home: train again next time
+    return model
 
 
 def model_for(records: Sequence, labels: Sequence[Label], synonyms=None, *, sets: Sequence[str] | None = None,
