@@ -62,10 +62,10 @@ def main(argv=None) -> int:
                 for (a, b), why in sorted(result.links.items()):
                     print(f"{a} ~ {b}: {why.as_text()}", file=sys.stderr)
         elif args.command == "train":
-            from .matching.learned import _cache_path, built_in_sets, default_model
+            from .matching.learned import built_in_sets, default_model, model_path
 
             default_model()
-            print(json.dumps({"sets": built_in_sets(), "model": str(_cache_path())}))
+            print(json.dumps({"sets": built_in_sets(), "model": str(model_path())}))
         elif args.command == "questions":
             if args.count < 1:
                 raise CsvProblem(f"--count must be at least 1, not {args.count}.")

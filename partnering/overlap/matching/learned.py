@@ -241,7 +241,7 @@ def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | No
     return PairModel.fit(vectors, truths, weights)
 
 
-def _cache_path() -> Path:
+def model_path() -> Path:
     """Where the model trained on the built-in sets is kept between processes: named by a hash of the
     training data, this module and scikit-learn's version, so any change trains afresh."""
     import hashlib
@@ -261,7 +261,7 @@ def default_model() -> PairModel:
     """The model trained on the built-in sets: built on first use (a couple of seconds) and kept on disk."""
     import joblib
 
-    path = _cache_path()
+    path = model_path()
     try:
         return PairModel(joblib.load(path))
     except (OSError, EOFError, ValueError, AttributeError, ImportError, KeyError):

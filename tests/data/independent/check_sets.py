@@ -38,7 +38,7 @@ def check(name):
         if len(row) != len(HEADER):
             errors.append(f"line {n}: {len(row)} fields")
             continue
-        rec = dict(zip(HEADER, row))
+        rec = dict(zip(HEADER, row, strict=False))
         try:
             rid = int(rec["record_id"])
         except ValueError:
@@ -71,7 +71,7 @@ def check(name):
     singletons = 0
     singleton_records = 0
     same_council_pairs = 0
-    for c, recs in by_cluster.items():
+    for recs in by_cluster.values():
         cs = {r["council"] for r in recs}
         if len(cs) > 1:
             multi += 1
