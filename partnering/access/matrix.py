@@ -149,6 +149,10 @@ MATRIX: dict[str, list[Row]] = {
     "overlap:group-detail": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
     "overlap:group-decide": [Row("the partnership's coordinators", coordinators_of, "POST", action=action)
                              for action in ("confirm", "reject", "split", "merge")],
+    "overlap:questions": [Row("the partnership's coordinators", coordinators_of)],
+    "overlap:question-answer": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "overlap:decision-undo": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "overlap:learning": [Row("the partnership's coordinators", coordinators_of, "POST")],
     "glossary:term-list": [Row("anyone signed in", SIGNED_IN)],
     "glossary:term-detail": [Row("anyone signed in", SIGNED_IN),
                              Row("leads, for the council they act for (a local name)", {"lead", "staff_admin", "other_lead"}, "POST",

@@ -1,6 +1,8 @@
-"""Overlap analysis: runs, groups, decisions and equivalences of a partnership."""
+"""Overlap analysis: runs, groups, decisions, equivalences and questions of a partnership."""
 
-from partnering.overlap.models import AnalysisRun, Decision, Equivalence, OverlapGroup
+from django.db.models import Q
+
+from partnering.overlap.models import AnalysisRun, Decision, Equivalence, OverlapGroup, Question
 
 from .mapping import partnerships_overseen_by
 from .scope import Scope, get_or_404
@@ -33,5 +35,28 @@ def equivalences_visible_to(scope: Scope):
 
 
 def can_decide_overlap(scope: Scope, partnership) -> bool:
-    """Run the analysis and confirm, reject, split or merge groups: the partnership's coordinators."""
+    """Run the analysis; confirm, reject, split or merge groups; answer its questions; undo decisions; and
+    say whether Partnering may learn from the partnership's decisions: the partnership's coordinators."""
     return scope.coordinates(partnership.pk)
+
+
+def _coordinated(scope: Scope) -> Q:
+    return Q() if scope.is_superuser else Q(partnership_id__in=scope.coordinated_partnership_ids)
+
+
+def questions_visible_to(scope: Scope):
+    """The analysis asks the partnership's coordinators, and only them."""
+    return Question.objects.filter(_coordinated(scope))
+
+
+def question_for(scope: Scope, pk) -> Question:
+    return get_or_404(
+        questions_visible_to(scope).select_related("partnership", "provision_a__council", "provision_a__topic",
+                                                   "provision_b__council", "provision_b__topic"),
+        pk=pk,
+    )
+
+
+def decision_for_undoing(scope: Scope, pk) -> Decision:
+    """A decision its partnership's coordinators may take back."""
+    return get_or_404(Decision.objects.filter(_coordinated(scope)).select_related("partnership"), pk=pk)

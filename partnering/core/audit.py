@@ -75,6 +75,7 @@ REGISTRY: dict[str, Audited] = {
     "overlap.OverlapGroup": Audited(partnership="partnership", exclude=("explanation", "flags")),
     "overlap.Decision": Audited(partnership="partnership"),
     "overlap.Equivalence": Audited(partnership="partnership"),
+    "overlap.Question": Audited(partnership="partnership", exclude=("probability", "rank")),  # rewritten quietly by each run; answers recorded
     # glossary; the shared terms belong to no one council
     "glossary.Term": Audited(),
     "glossary.LocalSynonym": Audited(council="council"),

@@ -88,6 +88,9 @@ class Partnership(models.Model):
     formed_on = models.DateField(_("formed"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     councils = models.ManyToManyField(Council, through="Membership", related_name="partnerships")
+    # The overlap matcher learns from every partnership's decisions (titles and course attributes only); opting
+    # out stops this partnership's decisions training it for others, not its own.
+    learn_from_decisions = models.BooleanField(_("Let Partnering learn from our overlap decisions for every partnership"), default=True)
 
     class Meta:
         ordering = ["name"]

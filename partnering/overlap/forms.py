@@ -39,3 +39,19 @@ class MergeForm(GovUKForm):
     def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["other"].queryset = groups
+
+
+class AnswerForm(GovUKForm):
+    answer = forms.ChoiceField(
+        label=_("Are they the same course?"), widget=forms.RadioSelect,
+        choices=[("yes", _("Yes")), ("no", _("No")), ("not-sure", _("Not sure"))],
+        error_messages={"required": _("Choose yes, no or not sure"), "invalid_choice": _("Choose yes, no or not sure")},
+    )
+
+
+class LearningForm(GovUKForm):
+    learn_from_decisions = forms.BooleanField(
+        label=_("Let Partnering learn from our overlap decisions for every partnership"), required=False,
+        help_text=_("Only the titles and course details of the lines you decide on are used (never learners, costs or "
+                    "councils), to improve the matching for every partnership. Your own decisions always improve your own analysis."),
+    )

@@ -25,6 +25,8 @@ class AnalysisRun(models.Model):
     fingerprint = models.CharField(max_length=64, blank=True)
     line_count = models.PositiveIntegerField(_("lines compared"), default=0)
     group_count = models.PositiveIntegerField(_("groups"), default=0)
+    # The share of compared pairs the grouping is sure about: decided, or the model's probability below 0.2 or above 0.8.
+    confidence = models.FloatField(_("confidence"), null=True, blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
@@ -98,6 +100,10 @@ class Decision(models.Model):
     key_b = models.CharField(max_length=400)
     label_a = models.CharField(max_length=400)
     label_b = models.CharField(max_length=400)
+    # What the model learns from: the two lines' titles and course attributes when the decision was made
+    # (never learners, costs or council), so decisions train the matcher after the lines are re-imported.
+    line_a = models.JSONField(default=dict, blank=True)
+    line_b = models.JSONField(default=dict, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     decided_at = models.DateTimeField(auto_now_add=True)
 
@@ -128,3 +134,38 @@ class Equivalence(models.Model):
     def __str__(self):
         return self.title
 
+
+
+class Question(models.Model):
+    """A pair of lines the analysis would most like a coordinator to rule on: the same course or not?"""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for an answer")
+        ANSWERED = "answered", _("Answered")
+        UNSURE = "unsure", _("Not sure")
+
+    partnership = models.ForeignKey("organisations.Partnership", on_delete=models.CASCADE, related_name="overlap_questions")
+    year = models.PositiveSmallIntegerField(_("year"))
+    run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="questions")
+    provision_a = models.ForeignKey("mapping.Provision", on_delete=models.CASCADE, related_name="+", verbose_name=_("first line"))
+    provision_b = models.ForeignKey("mapping.Provision", on_delete=models.CASCADE, related_name="+", verbose_name=_("second line"))
+    # What identifies each line across re-imports (as for decisions): a "not sure" is never asked again.
+    key_a = models.CharField(max_length=400)
+    key_b = models.CharField(max_length=400)
+    probability = models.FloatField(_("probability they are the same"))
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                    verbose_name=_("answered by"))
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    decision = models.ForeignKey(Decision, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions",
+                                 verbose_name=_("decision"))
+
+    class Meta:
+        ordering = ["rank", "pk"]
+        verbose_name = _("overlap question")
+        verbose_name_plural = _("overlap questions")
+        indexes = [models.Index(fields=["partnership", "year", "status"])]
+
+    def __str__(self):
+        return f"{self.provision_a} / {self.provision_b}"

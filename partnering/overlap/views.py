@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -21,8 +22,8 @@ from partnering.reference.spreadsheets import xlsx_bytes
 from partnering.reference.years import current_financial_year, financial_year_label
 
 from . import savings, services
-from .forms import AssumptionsForm, MergeForm, ReportFilterForm, SplitForm
-from .models import AnalysisRun, GroupLine, OverlapGroup
+from .forms import AnswerForm, AssumptionsForm, LearningForm, MergeForm, ReportFilterForm, SplitForm
+from .models import AnalysisRun, GroupLine, OverlapGroup, Question
 
 FLAG_LABELS = {
     savings.PROCUREMENT: gettext_lazy("Same accredited course bought from several suppliers: a shared procurement framework candidate"),
@@ -64,10 +65,13 @@ def report(request, slug):
     run = AnalysisRun.objects.filter(partnership=partnership, year=year).first()
     members = current_member_councils(partnership)
     sharing = services.shared_lines(partnership, year).values("council").distinct().count()
+    can_decide = access.can_decide_overlap(request.scope, partnership)
     return TemplateResponse(request, "overlap/report.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
-        "unique": unique[:200], "unique_count": unique.count(), "run": run, "can_decide": access.can_decide_overlap(request.scope, partnership),
+        "unique": unique[:200], "unique_count": unique.count(), "run": run, "can_decide": can_decide,
         "not_sharing": members.count() - sharing, "methods": DELIVERY_METHOD_LABELS,
+        "open_questions": _open_questions(request, partnership, year).count() if can_decide else None,
+        "learning_form": LearningForm(initial={"learn_from_decisions": partnership.learn_from_decisions}) if can_decide else None,
     })
 
 
@@ -103,10 +107,14 @@ def group_detail(request, pk):
     group = _group(request, pk)
     members = list(group.members.all())
     others = OverlapGroup.objects.filter(partnership=group.partnership, year=group.year).exclude(pk=group.pk).order_by("title")
+    keys = {member.line_key for member in members}
+    # The partnership's own decisions about any of these lines: they joined lines into the group or kept others out.
+    answers = (access.decisions_visible_to(request.scope).filter(partnership=group.partnership)
+               .filter(Q(key_a__in=keys) | Q(key_b__in=keys)).select_related("decided_by"))
     return TemplateResponse(request, "overlap/group_detail.html", {
         "group": group, "members": members, "can_decide": access.can_decide_overlap(request.scope, group.partnership),
         "split_form": SplitForm(members=members), "merge_form": MergeForm(groups=others), "methods": DELIVERY_METHOD_LABELS,
-        "flags": [FLAG_LABELS[f] for f in group.flags],
+        "flags": [FLAG_LABELS[f] for f in group.flags], "answers": answers,
     })
 
 
@@ -185,4 +193,112 @@ def decisions(request, slug):
     partnership = _partnership(request, slug)
     page = Paginator(access.decisions_visible_to(request.scope).filter(partnership=partnership).select_related("decided_by"), 50).get_page(request.GET.get("page"))
     return TemplateResponse(request, "overlap/decisions.html", {"partnership": partnership, "page": page,
-                                                                "equivalences": partnership.equivalences.select_related("confirmed_by")})
+                                                                "equivalences": partnership.equivalences.select_related("confirmed_by"),
+                                                                "can_decide": access.can_decide_overlap(request.scope, partnership)})
+
+
+# --- Questions, undo and learning ------------------------------------------------------------------
+
+
+def _open_questions(request, partnership, year):
+    return access.questions_visible_to(request.scope).filter(partnership=partnership, year=year, status=Question.Status.OPEN)
+
+
+def _coordinated_partnership(request, slug):
+    partnership = _partnership(request, slug)
+    if not access.can_decide_overlap(request.scope, partnership):
+        raise Http404(_("Page not found"))
+    return partnership
+
+
+def _questions_url(partnership, year) -> str:
+    return f"{reverse('overlap:questions', args=[partnership.slug])}?year={year}"
+
+
+def _question_page(request, partnership, year, *, question=None, form=None):
+    remaining = _open_questions(request, partnership, year).select_related(
+        "provision_a__council", "provision_a__topic", "provision_b__council", "provision_b__topic")
+    question = question or remaining.first()
+    form = form or AnswerForm()
+    rows = []
+    if question:
+        a, b = question.provision_a, question.provision_b
+
+        def topic(line):
+            return str(line.topic) if line.topic else line.topic_as_written
+
+        def duration(line):
+            return _("%(hours)s hours") % {"hours": f"{line.duration_hours.normalize():f}"} if line.duration_hours is not None else ""
+
+        rows = [(label, value(a) or "–", value(b) or "–") for label, value in (
+            (_("Title"), lambda line: line.title), (_("Topic"), topic),
+            (_("Method"), lambda line: line.get_delivery_method_display()), (_("Provider"), lambda line: line.provider_name),
+            (_("Accreditation"), lambda line: line.accreditation), (_("Level"), lambda line: line.level), (_("Duration"), duration),
+        )]
+    return TemplateResponse(request, "overlap/questions.html", {
+        "partnership": partnership, "year": year, "year_label": financial_year_label(year), "question": question, "form": form,
+        "rows": rows, "remaining": remaining.count(), "run": AnalysisRun.objects.filter(partnership=partnership, year=year).first(),
+    })
+
+
+@login_required
+def questions(request, slug):
+    """One question at a time: is this line the same course as that one?"""
+    partnership = _coordinated_partnership(request, slug)
+    return _question_page(request, partnership, _year(request))
+
+
+@login_required
+@require_POST
+def question_answer(request, pk):
+    question = access.question_for(request.scope, pk)
+    partnership, year = question.partnership, question.year
+    if question.status != Question.Status.OPEN:
+        messages.info(request, _("That question has already been answered."))
+        return redirect(_questions_url(partnership, year))
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _question_page(request, partnership, year, question=question, form=form)
+    answer = form.cleaned_data["answer"]
+    try:
+        services.question_answer(question=question, answer=answer, actor=request.user)
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect(_questions_url(partnership, year))
+    # The groups and the next questions follow from the answer; with a worker this page does not wait for them.
+    services.request_analysis(partnership=partnership, year=year, actor=request.user)
+    names = {"a": f"{question.provision_a.title} ({question.provision_a.council.short_name})",
+             "b": f"{question.provision_b.title} ({question.provision_b.council.short_name})"}
+    messages.success(request, {
+        services.YES: _("Recorded: %(a)s and %(b)s are the same course.") % names,
+        services.NO: _("Recorded: %(a)s and %(b)s are different courses.") % names,
+        services.NOT_SURE: _("We will not ask about %(a)s and %(b)s again.") % names,
+    }[answer])
+    return redirect(_questions_url(partnership, year))
+
+
+@login_required
+@require_POST
+def decision_undo(request, pk):
+    decision = access.decision_for_undoing(request.scope, pk)
+    partnership = decision.partnership
+    services.decision_undo(decision=decision, actor=request.user)
+    last = AnalysisRun.objects.filter(partnership=partnership).first()
+    if last:
+        services.request_analysis(partnership=partnership, year=last.year, actor=request.user)
+    messages.success(request, _("Undone: %(a)s and %(b)s are left to the matcher again.") % {"a": decision.label_a, "b": decision.label_b})
+    return redirect("overlap:decisions", slug=partnership.slug)
+
+
+@login_required
+@require_POST
+def learning(request, slug):
+    partnership = _coordinated_partnership(request, slug)
+    form = LearningForm(request.POST)
+    learn = form.is_valid() and form.cleaned_data["learn_from_decisions"]
+    services.partnership_set_learning(partnership=partnership, learn=learn, actor=request.user)
+    if learn:
+        messages.success(request, _("Partnering will learn from your overlap decisions for every partnership."))
+    else:
+        messages.success(request, _("Your overlap decisions will improve your own analysis only."))
+    return redirect(f"{reverse('overlap:report', args=[partnership.slug])}?year={_year(request)}")

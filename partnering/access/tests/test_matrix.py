@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from partnering.access.matrix import MATRIX, ROLES, Row
 from partnering.access.tests.world import OWNERS, build_world
+from partnering.overlap.models import Decision, Question
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,21 @@ COUNCIL_SLUG = lambda w, o: {"slug": w.of("council", o).slug}  # noqa: E731
 
 def pk(kind):
     return lambda w, o: {"pk": w.of(kind, o).pk}
+
+
+def decision(w, o):
+    """The decision the world records for the owner's partnership."""
+    return {"pk": Decision.objects.filter(partnership=w.of("partnership", o)).order_by("pk").first().pk}
+
+
+def question(w, o):
+    """A question the analysis asks the owner's partnership about the owner's line (made once, kept)."""
+    line = w.of("line", o)
+    found, _ = Question.objects.get_or_create(
+        partnership=w.of("partnership", o), provision_a=line, provision_b=line,
+        defaults={"year": 2025, "run": w.of("run", o), "key_a": "a", "key_b": "b", "probability": 0.5, "rank": 1},
+    )
+    return {"pk": found.pk}
 
 
 ARGUMENTS = {
@@ -39,6 +55,8 @@ ARGUMENTS = {
     "mapping:batch-file": pk("batch"), "mapping:line-topic": pk("line"),
     "overlap:report": PARTNERSHIP_SLUG, "overlap:run": PARTNERSHIP_SLUG, "overlap:opportunities": PARTNERSHIP_SLUG,
     "overlap:decisions": PARTNERSHIP_SLUG, "overlap:run-status": pk("run"), "overlap:group-detail": pk("group"),
+    "overlap:questions": PARTNERSHIP_SLUG, "overlap:learning": PARTNERSHIP_SLUG, "overlap:question-answer": question,
+    "overlap:decision-undo": decision,
     "glossary:term-detail": pk("term"), "glossary:term-edit": pk("term"),
     "learning:session-detail": pk("session"), "learning:register": pk("session"), "learning:booking-cancel": pk("booking"),
     "learning:record-share": COUNCIL_SLUG,
