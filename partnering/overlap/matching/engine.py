@@ -303,7 +303,7 @@ def cluster(records: Iterable[Record], *, threshold: float | None = None, synony
     # Strongest evidence first, ties broken by ids, so the result never depends on input order.
     for score, a, b, why in sorted(edges, key=lambda e: (-e[0], _sort_key(e[1]), _sort_key(e[2]))):
         if components.union(a, b, forced=score >= 1.0):
-            links[tuple(sorted((a, b), key=_sort_key))] = why
+            links.setdefault(tuple(sorted((a, b), key=_sort_key)), why)  # the strongest reason (a decision first) stays
     return Result(components.clusters(), links, feats)
 
 
@@ -340,13 +340,16 @@ def questions(records: Sequence[Record], *, count: int, labels: Iterable = (), s
     question of the same batch, so the answers teach different things.
     """
     records = list(records)
+    labels = list(labels)
     by_id = {r.record_id: r for r in records}
     scored = score_candidates(records, synonyms=synonyms, model=model)
     key_of = {rid: n for n, k in enumerate(scored.key_list) for rid in scored.keys[k]}
     asked = {frozenset((key_of[x.a], key_of[x.b])) for x in labels if x.a in key_of and x.b in key_of}
     weights = weights or {}
     stake = [sum(1.0 + weights.get(rid, 0.0) for rid in scored.keys[k]) for k in scored.key_list]
-    clusters = cluster(records, model=model, synonyms=synonyms).clusters
+    # The grouping as it stands with the answers given, from the same scores.
+    clusters = cluster(records, model=model, synonyms=synonyms, scored=scored, must_link=[(x.a, x.b) for x in labels if x.same],
+                       cannot_link=[(x.a, x.b) for x in labels if not x.same]).clusters
     group_size: dict[str, int] = defaultdict(int)
     for cluster_id in clusters.values():
         group_size[cluster_id] += 1
