@@ -154,7 +154,10 @@ class PairModel:
 
         estimator = HistGradientBoostingClassifier(max_depth=3, max_iter=200, learning_rate=0.1, class_weight="balanced",
                                                    early_stopping=False, random_state=0)
-        estimator.fit(vectors, labels, sample_weight=weights)
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1):  # one thread: the same sums in the same order, so the same model every time
+            estimator.fit(vectors, labels, sample_weight=weights)
         return cls(estimator)
 
     def probability(self, vectors: np.ndarray) -> np.ndarray:
