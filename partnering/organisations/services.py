@@ -4,6 +4,7 @@ from django.db import transaction
 
 from partnering.access import require, scope_of
 from partnering.access.organisations import can_manage_council
+from partnering.access.overlap import can_decide_overlap
 from partnering.core import audit
 
 from .models import Council, Venue
@@ -49,3 +50,12 @@ def venue_update(*, venue: Venue, actor, **fields) -> Venue:
     _require_lead(actor, venue.council)
     _apply(venue, fields, VENUE_FIELDS)
     return venue
+
+
+@audit.actor_argument()
+@transaction.atomic
+def partnership_set_learning(*, partnership, learn: bool, actor) -> None:
+    """Whether the partnership's overlap decisions (titles and course attributes only) train the matcher for every partnership."""
+    require(can_decide_overlap(scope_of(actor), partnership), "Only the partnership's coordinators can choose this.")
+    partnership.learn_from_decisions = learn
+    partnership.save(update_fields=["learn_from_decisions"])

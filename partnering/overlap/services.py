@@ -425,12 +425,3 @@ def decision_undo(*, decision: Decision, actor) -> None:
     """Take a decision back: the lines are left to the matcher again, which no longer learns from it."""
     _require_coordinator(actor, decision.partnership)
     decision.delete()
-
-
-@audit.actor_argument()
-@transaction.atomic
-def partnership_set_learning(*, partnership, learn: bool, actor) -> None:
-    """Whether the partnership's decisions (titles and course attributes only) train the matcher for every partnership."""
-    require(can_decide_overlap(scope_of(actor), partnership), "Only the partnership's coordinators can choose this.")
-    partnership.learn_from_decisions = learn
-    partnership.save(update_fields=["learn_from_decisions"])

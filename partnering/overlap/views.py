@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from partnering.access import mapping as mapping_access
 from partnering.access import overlap as access
 from partnering.core.downloads import download_response
+from partnering.organisations import services as organisation_services
 from partnering.organisations.selectors import current_member_councils
 from partnering.reference.labels import DELIVERY_METHOD_LABELS
 from partnering.reference.spreadsheets import xlsx_bytes
@@ -296,7 +297,7 @@ def learning(request, slug):
     partnership = _coordinated_partnership(request, slug)
     form = LearningForm(request.POST)
     learn = form.is_valid() and form.cleaned_data["learn_from_decisions"]
-    services.partnership_set_learning(partnership=partnership, learn=learn, actor=request.user)
+    organisation_services.partnership_set_learning(partnership=partnership, learn=learn, actor=request.user)
     if learn:
         messages.success(request, _("Partnering will learn from your overlap decisions for every partnership."))
     else:

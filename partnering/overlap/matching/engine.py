@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from .normalise import COMMON, CONSTRAINT_NAMES, Features, features, prepare_synonyms
 
 THRESHOLD = 0.86  # the rules' score
-AVERAGE = 0.6  # the learned model: how alike on average two groups must be to join (leave-one-set-out on the built-in sets)
+AVERAGE = 0.5  # the learned model: how alike on average two groups must be to join (leave-one-set-out on the built-in sets)
 # Agreeing topic, method and duration can tip a close call, but never make merely similar titles equivalent.
 BONUS_NEEDS_SIMILARITY = 0.84
 MAX_BLOCK = 400  # an index word shared by more keys than this is too common to find candidates by

@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 
 from partnering.core.models import AuditEntry
+from partnering.organisations import services as organisation_services
 from partnering.overlap import services
 from partnering.overlap.matching import learned
 from partnering.overlap.matching.learned import Label
@@ -351,7 +352,7 @@ def test_other_partnerships_decisions_train_the_matcher_but_their_lines_never_sh
 
 def test_a_partnership_that_opts_out_gives_no_decisions_but_still_learns_from_others(asked, elsewhere, monkeypatch):
     services.question_answer(question=open_questions(asked).first(), answer=services.NO, actor=asked.coordinator)
-    services.partnership_set_learning(partnership=elsewhere, learn=False, actor=elsewhere.coordinator)
+    organisation_services.partnership_set_learning(partnership=elsewhere, learn=False, actor=elsewhere.coordinator)
     _, labels = services.training_labels(asked.network)
     assert not {f"d{d.pk}a" for d in Decision.objects.filter(partnership=elsewhere)} & {x.a for x in labels}
     seen = spy_on_training(monkeypatch)
