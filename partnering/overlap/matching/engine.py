@@ -25,7 +25,10 @@ from rapidfuzz import fuzz
 from .normalise import COMMON, CONSTRAINT_NAMES, Features, features, prepare_synonyms
 
 THRESHOLD = 0.86  # the rules' score
-AVERAGE = 0.5  # the learned model: how alike on average two groups must be to join (leave-one-set-out on the built-in sets)
+# The learned model's two parameters, chosen by leave-one-set-out cross-validation over the built-in sets only
+# (bench/overlap_bench.py reports the choice): the probability a link needs, and how alike on average two groups must be.
+LEARNED_THRESHOLD = 0.8
+AVERAGE = 0.5
 # Agreeing topic, method and duration can tip a close call, but never make merely similar titles equivalent.
 BONUS_NEEDS_SIMILARITY = 0.84
 MAX_BLOCK = 400  # an index word shared by more keys than this is too common to find candidates by
@@ -199,12 +202,12 @@ def candidate_pairs(representative: Sequence[Features], partition_of: Sequence[t
     for indexes in partitions.values():
         index: dict[str, list[int]] = defaultdict(list)
         for i in indexes:
-            for token in representative[i].tokens - COMMON or representative[i].tokens:
+            for token in sorted(representative[i].tokens - COMMON or representative[i].tokens):
                 index[token].append(i)
             if acronyms and acronyms[i] and acronyms[i] not in representative[i].tokens:
                 index[acronyms[i]].append(i)
         seen: set[tuple[int, int]] = set()
-        for token_keys in index.values():
+        for _token, token_keys in sorted(index.items()):
             if len(token_keys) > MAX_BLOCK:
                 continue
             for position, i in enumerate(token_keys):
@@ -264,8 +267,8 @@ def cluster(records: Iterable[Record], *, threshold: float | None = None, synony
     """Cluster records into groups of equivalent provision.
 
     `method="learned"` (the default) scores candidate pairs with the learned model (`model`, or the one
-    trained on the built-in labelled sets) and links pairs at or above `threshold` (a probability, 0.5 by
-    default); `method="rules"` is the earlier hand-weighted score (threshold 0.86), kept as a baseline.
+    trained on the built-in labelled sets) and links pairs at or above `threshold` (a probability,
+    LEARNED_THRESHOLD by default); `method="rules"` is the earlier hand-weighted score (threshold 0.86), kept as a baseline.
     `must_link` and `cannot_link` are decisions people made (confirmed, rejected, split, merged, answers):
     they override the scores, so re-running never undoes them. A rejected pair is never joined,
     even through other records.
@@ -273,7 +276,7 @@ def cluster(records: Iterable[Record], *, threshold: float | None = None, synony
     records = list(records)
     learned = method == "learned"
     if threshold is None:
-        threshold = 0.5 if learned else THRESHOLD
+        threshold = LEARNED_THRESHOLD if learned else THRESHOLD
     scored = scored or score_candidates(records, synonyms=synonyms, model=model if learned else None, learned=learned)
     feats, keys, key_list, representative = scored.feats, scored.keys, scored.key_list, scored.representative
     if progress:

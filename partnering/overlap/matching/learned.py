@@ -105,8 +105,8 @@ def pair_vector(a: Features, b: Features, xa: Extra, xb: Extra, corpus: Corpus) 
     partial = fuzz.partial_ratio(a.core, b.core) / 100 if a.core and b.core else 0.0
     shared, union = a.tokens & b.tokens, a.tokens | b.tokens
     overlap = len(shared) / len(union) if union else 0.0
-    weight = sum(corpus.idf(t) for t in union)
-    rare_overlap = sum(corpus.idf(t) for t in shared) / weight if weight else 0.0
+    weight = sum(corpus.idf(t) for t in sorted(union))  # sorted: the same sum in every process
+    rare_overlap = sum(corpus.idf(t) for t in sorted(shared)) / weight if weight else 0.0
     only = (a.tokens ^ b.tokens) - COMMON
     rarest_only = max((corpus.idf(t) for t in only), default=0.0) / (math.log(corpus.total + 1) + 1.0)
     both_differ = float(bool(a.tokens - b.tokens) and bool(b.tokens - a.tokens))
@@ -132,8 +132,8 @@ def pair_vector(a: Features, b: Features, xa: Extra, xb: Extra, corpus: Corpus) 
     raw_set = fuzz.token_set_ratio(xa.text, xb.text) / 100
     shorter, longer = sorted((a, b), key=lambda f: (len(f.tokens), f.core))
     norm = math.log(corpus.total + 1) + 1.0
-    only_shorter = sum(corpus.idf(t) for t in shorter.tokens - longer.tokens - COMMON) / norm
-    only_longer = sum(corpus.idf(t) for t in longer.tokens - shorter.tokens - COMMON) / norm
+    only_shorter = sum(corpus.idf(t) for t in sorted(shorter.tokens - longer.tokens - COMMON)) / norm
+    only_longer = sum(corpus.idf(t) for t in sorted(longer.tokens - shorter.tokens - COMMON)) / norm
     return [set_ratio, sort_ratio, partial, overlap, rare_overlap, rarest_only, both_differ, raw_overlap, char_overlap,
             acronym, agree, distinguishing, topic_agrees, topic_differs, method_agrees, method_differs, close, far, provider,
             length, numbers_differ, numbers_agree, raw_set, only_shorter, only_longer]

@@ -108,3 +108,16 @@ def test_bad_labels_exit_2_naming_the_file_row_and_column(tmp_path, capsys, cont
 def test_questions_needs_a_positive_count(tmp_path, capsys):
     records = _write(tmp_path / "in.csv", [["record_id", "council", "title"], ["1", "A", "X"]])
     assert main(["questions", str(records), "--count", "0", "--out", str(tmp_path / "q.csv")]) == 2
+
+
+def test_training_gives_the_same_model_in_processes_with_different_hash_seeds(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path.insert(0, %r); from partnering.overlap.matching import learned; "
+            "v = learned._built_in_vectors('built_in_wales')[0][:300]; print(learned.train().probability(v).round(12).tolist())"
+            % str(Path(__file__).resolve().parents[3]))
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1
