@@ -22,13 +22,12 @@ from partnering.organisations.selectors import current_member_councils
 
 from . import savings
 from .matching import THRESHOLD, Record, cluster, learned
+from .matching.engine import is_sure, record_features, score_candidates
 from .matching.engine import questions as questions_worth_asking
-from .matching.engine import record_features, score_candidates
 from .matching.learned import Label
 from .models import AnalysisRun, Decision, Equivalence, GroupLine, OverlapGroup, Question
 
 QUESTION_COUNT = 10  # open questions kept per partnership and year
-SURE = 0.2  # a pair the model gives less than this, or more than 1 - this, counts as one the grouping is sure of
 
 
 def line_key(council_id: int, features) -> str:
@@ -150,7 +149,7 @@ def _confidence(scored, keys: dict[str, str], decided: set[frozenset[str]]) -> f
     sure = 0
     for (i, j), probability in zip(scored.pairs, scored.scores, strict=True):
         pair = frozenset((keys[scored.keys[scored.key_list[i]][0]], keys[scored.keys[scored.key_list[j]][0]]))
-        sure += probability < SURE or probability > 1 - SURE or pair in decided
+        sure += is_sure(probability) or pair in decided
     return sure / len(scored.pairs)
 
 
@@ -171,7 +170,7 @@ def _choose_questions(records, lines_by_id, keys, ids_by_key, decisions, unsure,
         if len(pair) < 2 or pair in unsure or pair in decided:
             continue
         p = probability.get(frozenset((index[a], index[b])), 0.5)
-        if SURE <= p <= 1 - SURE:
+        if not is_sure(p):
             chosen.append((a, b, p))
     return chosen[:QUESTION_COUNT]
 

@@ -115,9 +115,9 @@ def test_training_gives_the_same_model_in_processes_with_different_hash_seeds(tm
     import subprocess
     import sys
 
-    code = ("import sys; sys.path.insert(0, %r); from partnering.overlap.matching import learned; "
-            "v = learned._built_in_vectors('built_in_wales')[0][:300]; print(learned.train().probability(v).round(12).tolist())"
-            % str(Path(__file__).resolve().parents[3]))
+    root = str(Path(__file__).resolve().parents[3])
+    code = (f"import sys; sys.path.insert(0, {root!r}); from partnering.overlap.matching import learned; "
+            "v = learned._built_in_vectors('built_in_wales')[0][:300]; print(learned.train().probability(v).round(12).tolist())")
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(outputs) == 1

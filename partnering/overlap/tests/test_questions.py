@@ -10,6 +10,7 @@ from partnering.core.models import AuditEntry
 from partnering.organisations import services as organisation_services
 from partnering.overlap import services
 from partnering.overlap.matching import learned
+from partnering.overlap.matching.engine import is_sure
 from partnering.overlap.matching.learned import Label
 from partnering.overlap.models import AnalysisRun, Decision, OverlapGroup, Question
 from tests.factories import CouncilFactory, MembershipFactory, PartnershipFactory, PersonFactory, partnership_role
@@ -91,7 +92,7 @@ def test_the_analysis_asks_about_pairs_of_shared_lines_it_is_unsure_of_in_differ
     for question in questions:
         assert question.provision_a.council != question.provision_b.council
         assert {question.provision_a_id, question.provision_b_id} <= shared
-        assert services.SURE <= question.probability <= 1 - services.SURE
+        assert not is_sure(question.probability)
         assert question.run == run
     assert 0 < run.confidence < 1
 
