@@ -65,10 +65,10 @@ def _memberships():
 
 def scope_of(user) -> Scope:
     """The scope of a person (or the public for anyone not signed in). Not cached: call once per request or task."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return PUBLIC
     if isinstance(user, Scope):
         return user
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return PUBLIC
     from partnering.people.models import CouncilRole, Employment, PartnershipRole
 
     day = today()

@@ -98,3 +98,8 @@ def test_ended_employment_no_longer_gives_visibility(region):
     Employment.objects.filter(person=region.staff_north).update(end_on=datetime.date(2021, 1, 1))
     region.staff_north.refresh_from_db()
     assert visible(Person, region.staff_north) == {region.staff_north}
+
+
+def test_a_scope_passed_where_a_person_is_expected_is_kept(region):
+    scope = scope_of(region.lead_north)
+    assert scope_of(scope) is scope and scope.leads(region.north.pk)
