@@ -1,0 +1,215 @@
+"""Apportion a joint cost among parties.
+
+Spec (JSON)::
+
+    {"total": "3057000.00",
+     "basis": "fixed",
+     "parties": [{"id": "RCT", "share": "80"}, {"id": "MTCBC", "share": "20"}]}
+
+``basis`` is one of
+
+- ``equal``: the same to each party;
+- ``fixed``: each party has ``share``, percentages adding to exactly 100;
+- ``pro_rata``: each party has ``measure``, a positive number (headcount, population, spend);
+- ``usage``: each party has ``units`` used, zero allowed (but not all zero);
+- ``hybrid``: ``"parts": [{"basis": "equal", "weight": "30"}, {"basis": "pro_rata", "weight": "70"}]``,
+  weights adding to 100; each part's amount is the total x weight (rounded the same way)
+  split by its own basis; parties carry every figure the parts need.
+
+Optional per party: ``cap`` and ``floor`` (money). A capped party pays its cap and the
+excess is shared among the others by the same basis, repeated until nothing is over a cap;
+floors likewise (i.e. each party pays clamp(lambda x weight, floor, cap) for the one lambda
+that makes the total). Caps below the total or floors above it are an error. With caps or
+floors a hybrid basis is applied as one combined weight per party (sum over parts of
+part weight x the party's share of that part), then rounded once.
+
+Output: ``{"total": "3057000.00", "allocations": {"RCT": "2445600.00", "MTCBC": "611400.00"}}``,
+amounts as strings with two decimals, in party order. Rounding: largest remainder, ties
+broken by party order.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .money import SpecError, fmt, largest_remainder, split_by_weights, to_decimal, to_pence
+
+BASES = ("equal", "fixed", "pro_rata", "usage", "hybrid")
+SIMPLE_BASES = ("equal", "fixed", "pro_rata", "usage")
+PARTY_FIELDS = {"id", "share", "measure", "units", "cap", "floor"}
+NEEDS = {"fixed": "share", "pro_rata": "measure", "usage": "units"}
+
+
+@dataclass
+class Party:
+    id: str
+    share: Fraction | None = None
+    measure: Fraction | None = None
+    units: Fraction | None = None
+    cap: int | None = None
+    floor: int | None = None
+
+
+def weights_for(basis: str, parties: list[Party]) -> list[Fraction]:
+    """The weights a simple basis splits by; a party without its figure is an error naming it."""
+    if basis == "equal":
+        return [Fraction(1)] * len(parties)
+    field = NEEDS[basis]
+    ws = []
+    for i, p in enumerate(parties):
+        v = getattr(p, field)
+        if v is None:
+            raise SpecError(f"parties[{i}] ({p.id}): missing '{field}', needed by basis {basis}")
+        ws.append(v)
+    if basis == "fixed" and sum(ws) != 100:
+        raise SpecError(f"share: the parties' shares add up to {float(sum(ws)):g}, not exactly 100")
+    if sum(ws) <= 0:
+        raise SpecError(f"{field}: every party's {field} is zero; nothing to split by")
+    return ws
+
+
+def clamp_split(total: int, weights: list[Fraction], floors: list[int], caps: list) -> list[Fraction]:
+    """Exact shares x_i = clamp(lam * w_i, floor_i, cap_i) summing to ``total``."""
+    n = len(weights)
+    for i in range(n):
+        if caps[i] is not None and floors[i] > caps[i]:
+            raise SpecError(f"parties[{i}]: floor {fmt(floors[i])} is above cap {fmt(caps[i])}")
+    if sum(floors) > total:
+        raise SpecError(f"floor: the parties' floors add up to {fmt(sum(floors))}, more than the total {fmt(total)}")
+    reachable = sum(floors[i] if weights[i] == 0 else caps[i] for i in range(n)) \
+        if all(caps[i] is not None or weights[i] == 0 for i in range(n)) else None
+    if reachable is not None and reachable < total:
+        raise SpecError(f"cap: the parties' caps allow at most {fmt(reachable)}, less than the total {fmt(total)}")
+
+    def g(lam):
+        return sum(_clamp(lam * weights[i], floors[i], caps[i]) for i in range(n))
+
+    points = sorted({Fraction(b) / weights[i] for i in range(n) if weights[i] > 0
+                     for b in (floors[i], caps[i]) if b is not None})
+    a, ga = Fraction(0), Fraction(g(Fraction(0)))
+    lam = None
+    for b in points:
+        gb = g(b)
+        if gb >= total:
+            lam = a if gb == ga else a + (total - ga) * (b - a) / (gb - ga)
+            break
+        a, ga = b, gb
+    if lam is None:
+        slope = sum(weights[i] for i in range(n) if caps[i] is None and weights[i] > 0)
+        if slope == 0:
+            raise SpecError(f"cap: the parties' caps allow at most {fmt(int(ga))}, less than the total {fmt(total)}")
+        lam = a + (total - ga) / slope
+    xs = [_clamp(lam * weights[i], floors[i], caps[i]) for i in range(n)]
+    assert sum(xs) == total
+    return xs
+
+
+def _clamp(x, lo, hi):
+    x = max(Fraction(x), Fraction(lo))
+    return min(x, Fraction(hi)) if hi is not None else x
+
+
+def apportion(total: int, basis: str, parties: list[Party], parts: list[tuple[str, Fraction]] | None = None) -> list[int]:
+    """Each party's allocation in pence, in party order, summing exactly to ``total``."""
+    if not parties:
+        raise SpecError("parties: at least one party is needed")
+    if total < 0:
+        raise SpecError("total: must not be negative")
+    has_limits = any(p.cap is not None or p.floor is not None for p in parties)
+    if basis == "hybrid":
+        if not parts:
+            raise SpecError("parts: a hybrid basis needs parts")
+        part_weights = [w for _, w in parts]
+        if sum(part_weights) != 100:
+            raise SpecError(f"parts: the parts' weights add up to {float(sum(part_weights)):g}, not exactly 100")
+        per_part = [(w, weights_for(b, parties)) for b, w in parts]
+        if not has_limits:
+            amounts = split_by_weights(total, part_weights) if total else [0] * len(parts)
+            out = [0] * len(parties)
+            for amount, (_, ws) in zip(amounts, per_part):
+                for i, a in enumerate(split_by_weights(amount, ws) if amount else [0] * len(parties)):
+                    out[i] += a
+            return out
+        weights = [sum(w * ws[i] / sum(ws) for w, ws in per_part) for i in range(len(parties))]
+    elif basis in SIMPLE_BASES:
+        weights = weights_for(basis, parties)
+    else:
+        raise SpecError(f"basis: unknown basis {basis!r}; expected one of {', '.join(BASES)}")
+    floors = [p.floor or 0 for p in parties]
+    caps = [p.cap for p in parties]
+    return largest_remainder(total, clamp_split(total, weights, floors, caps))
+
+
+def parse_spec(spec) -> tuple[int, str, list[Party], list | None]:
+    if not isinstance(spec, dict):
+        raise SpecError("spec: expected a JSON object")
+    unknown = set(spec) - {"total", "basis", "parties", "parts"}
+    if unknown:
+        raise SpecError(f"{sorted(unknown)[0]}: unknown field")
+    if "total" not in spec:
+        raise SpecError("total: missing")
+    total = to_pence(spec["total"], "total")
+    basis = spec.get("basis")
+    if basis not in BASES:
+        raise SpecError(f"basis: expected one of {', '.join(BASES)}, got {basis!r}")
+    raw = spec.get("parties")
+    if not isinstance(raw, list) or not raw:
+        raise SpecError("parties: expected a non-empty list")
+    parties, seen = [], set()
+    for i, rp in enumerate(raw):
+        if not isinstance(rp, dict):
+            raise SpecError(f"parties[{i}]: expected an object")
+        pid = rp.get("id")
+        if not isinstance(pid, str) or not pid.strip():
+            raise SpecError(f"parties[{i}].id: missing or not a string")
+        if pid in seen:
+            raise SpecError(f"parties[{i}].id: {pid} appears twice")
+        seen.add(pid)
+        bad = set(rp) - PARTY_FIELDS
+        if bad:
+            raise SpecError(f"parties[{i}] ({pid}): unknown field '{sorted(bad)[0]}'")
+        p = Party(pid)
+        where = f"parties[{i}] ({pid})"
+        if "share" in rp:
+            p.share = Fraction(to_decimal(rp["share"], f"{where}.share"))
+            if p.share < 0:
+                raise SpecError(f"{where}.share: must not be negative")
+        if "measure" in rp:
+            p.measure = Fraction(to_decimal(rp["measure"], f"{where}.measure"))
+            if p.measure <= 0:
+                raise SpecError(f"{where}.measure: must be positive")
+        if "units" in rp:
+            p.units = Fraction(to_decimal(rp["units"], f"{where}.units"))
+            if p.units < 0:
+                raise SpecError(f"{where}.units: must not be negative")
+        if "cap" in rp:
+            p.cap = to_pence(rp["cap"], f"{where}.cap")
+        if "floor" in rp:
+            p.floor = to_pence(rp["floor"], f"{where}.floor")
+        parties.append(p)
+    parts = None
+    if basis == "hybrid":
+        rparts = spec.get("parts")
+        if not isinstance(rparts, list) or not rparts:
+            raise SpecError("parts: a hybrid basis needs a non-empty list of parts")
+        parts = []
+        for j, rq in enumerate(rparts):
+            if not isinstance(rq, dict):
+                raise SpecError(f"parts[{j}]: expected an object")
+            b = rq.get("basis")
+            if b not in SIMPLE_BASES:
+                raise SpecError(f"parts[{j}].basis: expected one of {', '.join(SIMPLE_BASES)}, got {b!r}")
+            if "weight" not in rq:
+                raise SpecError(f"parts[{j}].weight: missing")
+            w = Fraction(to_decimal(rq["weight"], f"parts[{j}].weight"))
+            if w < 0:
+                raise SpecError(f"parts[{j}].weight: must not be negative")
+            parts.append((b, w))
+    elif "parts" in spec:
+        raise SpecError("parts: only a hybrid basis has parts")
+    return total, basis, parties, parts
+
+
+def run(spec) -> dict:
+    total, basis, parties, parts = parse_spec(spec)
+    amounts = apportion(total, basis, parties, parts)
+    return {"total": fmt(total), "allocations": {p.id: fmt(a) for p, a in zip(parties, amounts)}}
