@@ -1,0 +1,190 @@
+"""A grant-funded project's statement: awards after amendments, spend, underspend to return.
+
+Spec (JSON)::
+
+    {"funders": [{"id": "ESF", "awarded": "144933.00"}, {"id": "WLGA", "awarded": "69767.00"}],
+     "amendments": [{"funder": "ESF", "date": "2013-09-01", "change": "-5000.00", "reason": "cut"}],
+     "spend": [{"date": "2013-04-30", "amount": "12000.00", "kind": "revenue"}],
+     "in_kind": [{"party": "Denbighshire", "date": "2013-05-31", "days": "4", "day_rate": "300.00"}],
+     "end_date": "2014-12-31"}
+
+``funders`` is required; ``amendments``, ``spend`` and ``in_kind`` default to empty and
+``end_date`` to none (all spend claimable). Each amendment needs a known ``funder``, a
+``date``, a signed ``change`` and a ``reason``; an award may not go below zero. ``kind``
+is ``revenue`` or ``capital``. An in-kind entry has ``days`` and ``day_rate`` (valued at
+days x day rate, rounded half up to the penny) or a ``value``.
+
+Output::
+
+    {"awarded": {"ESF": "139933.00", "WLGA": "69767.00"},   # after amendments, funder order
+     "total_awarded": "209700.00",
+     "spent": "12000.00",              # claimable: dated on or before end_date
+     "spent_after_end": "0.00",        # not claimable, never in "spent"
+     "spend_after_end": [{"date": ..., "amount": ..., "kind": ...}],   # those items, listed
+     "by_kind": {"revenue": {"spent": ..., "spent_after_end": ...}, "capital": {...}},
+     "underspend": "197700.00",        # or "overspend": ... when spent > total_awarded
+     "return": {"ESF": ..., "WLGA": ...},   # underspend pro rata to awarded, exact to the penny
+     "in_kind": {"Denbighshire": "1200.00"},
+     "in_kind_total": "1200.00",       # in kind is never added to cash
+     "by_year": {"2013/14": {"spent": ..., "revenue": ..., "capital": ...,
+                             "spent_after_end": ..., "in_kind": ...}}}
+
+Financial years start on 1 April ("2013/14" is 1 April 2013 to 31 March 2014). With an
+overspend every funder's return is "0.00".
+"""
+
+from datetime import date
+from decimal import ROUND_HALF_UP
+
+from .money import SpecError, fmt, split_by_weights, to_decimal, to_pence
+
+KINDS = ("revenue", "capital")
+
+
+def financial_year(d: date) -> str:
+    start = d.year if d >= date(d.year, 4, 1) else d.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def _date(value, field):
+    if not isinstance(value, str):
+        raise SpecError(f"{field}: missing or not a date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise SpecError(f"{field}: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _list(spec, key, required=False):
+    if key not in spec:
+        if required:
+            raise SpecError(f"{key}: missing")
+        return []
+    v = spec[key]
+    if not isinstance(v, list) or (required and not v):
+        raise SpecError(f"{key}: expected a {'non-empty ' if required else ''}list")
+    for i, item in enumerate(v):
+        if not isinstance(item, dict):
+            raise SpecError(f"{key}[{i}]: expected an object")
+    return v
+
+
+def _check_fields(item, allowed, where):
+    bad = set(item) - allowed
+    if bad:
+        raise SpecError(f"{where}: unknown field '{sorted(bad)[0]}'")
+
+
+def statement(spec) -> dict:
+    if not isinstance(spec, dict):
+        raise SpecError("spec: expected a JSON object")
+    unknown = set(spec) - {"funders", "amendments", "spend", "in_kind", "end_date"}
+    if unknown:
+        raise SpecError(f"{sorted(unknown)[0]}: unknown field")
+    awarded: dict[str, int] = {}
+    for i, f in enumerate(_list(spec, "funders", required=True)):
+        fid = f.get("id")
+        if not isinstance(fid, str) or not fid.strip():
+            raise SpecError(f"funders[{i}].id: missing or not a string")
+        if fid in awarded:
+            raise SpecError(f"funders[{i}].id: {fid} appears twice")
+        _check_fields(f, {"id", "awarded"}, f"funders[{i}] ({fid})")
+        if "awarded" not in f:
+            raise SpecError(f"funders[{i}] ({fid}).awarded: missing")
+        awarded[fid] = to_pence(f["awarded"], f"funders[{i}] ({fid}).awarded")
+    amendments = _list(spec, "amendments")
+    for i, a in enumerate(amendments):
+        where = f"amendments[{i}]"
+        _check_fields(a, {"funder", "date", "change", "reason"}, where)
+        fid = a.get("funder")
+        if fid not in awarded:
+            raise SpecError(f"{where}.funder: {fid!r} is not one of the funders")
+        where = f"{where} ({fid})"
+        _date(a.get("date"), f"{where}.date")
+        if "change" not in a:
+            raise SpecError(f"{where}.change: missing")
+        change = to_pence(a["change"], f"{where}.change", allow_negative=True)
+        if not isinstance(a.get("reason"), str) or not a["reason"].strip():
+            raise SpecError(f"{where}.reason: missing; every amendment needs a reason")
+    # apply in date order so "never below zero" holds at every point in time
+    for i, a in sorted(enumerate(amendments), key=lambda ia: (ia[1]["date"], ia[0])):
+        awarded[a["funder"]] += to_pence(a["change"], "change", allow_negative=True)
+        if awarded[a["funder"]] < 0:
+            raise SpecError(f"amendments[{i}] ({a['funder']}).change: takes the award below zero")
+    end = _date(spec["end_date"], "end_date") if spec.get("end_date") is not None else None
+
+    years: dict[str, dict[str, int]] = {}
+
+    def year(d):
+        return years.setdefault(financial_year(d), {"spent": 0, "revenue": 0, "capital": 0,
+                                                    "spent_after_end": 0, "in_kind": 0})
+
+    by_kind = {k: {"spent": 0, "spent_after_end": 0} for k in KINDS}
+    after = []
+    for i, s in enumerate(_list(spec, "spend")):
+        where = f"spend[{i}]"
+        _check_fields(s, {"date", "amount", "kind", "description"}, where)
+        d = _date(s.get("date"), f"{where}.date")
+        if "amount" not in s:
+            raise SpecError(f"{where}.amount: missing")
+        amount = to_pence(s["amount"], f"{where}.amount")
+        kind = s.get("kind")
+        if kind not in KINDS:
+            raise SpecError(f"{where}.kind: expected revenue or capital, got {kind!r}")
+        y = year(d)
+        if end is not None and d > end:
+            by_kind[kind]["spent_after_end"] += amount
+            y["spent_after_end"] += amount
+            after.append({"date": d.isoformat(), "amount": fmt(amount), "kind": kind})
+        else:
+            by_kind[kind]["spent"] += amount
+            y["spent"] += amount
+            y[kind] += amount
+    in_kind: dict[str, int] = {}
+    for i, k in enumerate(_list(spec, "in_kind")):
+        where = f"in_kind[{i}]"
+        _check_fields(k, {"party", "date", "days", "day_rate", "value", "description"}, where)
+        party = k.get("party")
+        if not isinstance(party, str) or not party.strip():
+            raise SpecError(f"{where}.party: missing or not a string")
+        where = f"{where} ({party})"
+        d = _date(k.get("date"), f"{where}.date")
+        if "value" in k:
+            if "days" in k or "day_rate" in k:
+                raise SpecError(f"{where}: give either value or days and day_rate, not both")
+            value = to_pence(k["value"], f"{where}.value")
+        else:
+            for field in ("days", "day_rate"):
+                if field not in k:
+                    raise SpecError(f"{where}.{field}: missing (or give a value)")
+            days = to_decimal(k["days"], f"{where}.days")
+            if days < 0:
+                raise SpecError(f"{where}.days: must not be negative")
+            rate = to_pence(k["day_rate"], f"{where}.day_rate")
+            value = int((days * rate).quantize(1, rounding=ROUND_HALF_UP))
+        in_kind[party] = in_kind.get(party, 0) + value
+        year(d)["in_kind"] += value
+
+    total_awarded = sum(awarded.values())
+    spent = sum(v["spent"] for v in by_kind.values())
+    out = {"awarded": {f: fmt(a) for f, a in awarded.items()},
+           "total_awarded": fmt(total_awarded),
+           "spent": fmt(spent),
+           "spent_after_end": fmt(sum(v["spent_after_end"] for v in by_kind.values())),
+           "spend_after_end": after,
+           "by_kind": {k: {kk: fmt(vv) for kk, vv in v.items()} for k, v in by_kind.items()}}
+    if spent <= total_awarded:
+        under = total_awarded - spent
+        out["underspend"] = fmt(under)
+        returns = split_by_weights(under, list(awarded.values())) if under else [0] * len(awarded)
+    else:
+        out["overspend"] = fmt(spent - total_awarded)
+        returns = [0] * len(awarded)
+    out["return"] = {f: fmt(r) for f, r in zip(awarded, returns)}
+    out["in_kind"] = {p: fmt(v) for p, v in in_kind.items()}
+    out["in_kind_total"] = fmt(sum(in_kind.values()))
+    out["by_year"] = {fy: {k: fmt(v) for k, v in years[fy].items()} for fy in sorted(years)}
+    return out
+
+
+run = statement
