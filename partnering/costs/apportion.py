@@ -125,7 +125,7 @@ def apportion(total: int, basis: str, parties: list[Party], parts: list[tuple[st
         if not has_limits:
             amounts = split_by_weights(total, part_weights) if total else [0] * len(parts)
             out = [0] * len(parties)
-            for amount, (_, ws) in zip(amounts, per_part):
+            for amount, (_, ws) in zip(amounts, per_part, strict=True):
                 for i, a in enumerate(split_by_weights(amount, ws) if amount else [0] * len(parties)):
                     out[i] += a
             return out
@@ -212,4 +212,4 @@ def parse_spec(spec) -> tuple[int, str, list[Party], list | None]:
 def run(spec) -> dict:
     total, basis, parties, parts = parse_spec(spec)
     amounts = apportion(total, basis, parties, parts)
-    return {"total": fmt(total), "allocations": {p.id: fmt(a) for p, a in zip(parties, amounts)}}
+    return {"total": fmt(total), "allocations": {p.id: fmt(a) for p, a in zip(parties, amounts, strict=True)}}

@@ -145,9 +145,9 @@ def run(spec) -> dict:
             if sum(weights) <= 0:
                 raise SpecError(f"{where}.weights: all zero")
         shares = split_by_weights(n, weights) if n else [0] * len(members)
-        for m, s in zip(members, shares):
+        for m, s in zip(members, shares, strict=True):
             grp[m] += s
-        groups[gid] = {"days": fmt_days(n), "shares": {m: fmt_days(s) for m, s in zip(members, shares)}}
+        groups[gid] = {"days": fmt_days(n), "shares": {m: fmt_days(s) for m, s in zip(members, shares, strict=True)}}
 
     out_councils, overused = {}, []
     for c in councils:

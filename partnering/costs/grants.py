@@ -103,7 +103,7 @@ def statement(spec) -> dict:
         _date(a.get("date"), f"{where}.date")
         if "change" not in a:
             raise SpecError(f"{where}.change: missing")
-        change = to_pence(a["change"], f"{where}.change", allow_negative=True)
+        to_pence(a["change"], f"{where}.change", allow_negative=True)
         if not isinstance(a.get("reason"), str) or not a["reason"].strip():
             raise SpecError(f"{where}.reason: missing; every amendment needs a reason")
     # apply in date order so "never below zero" holds at every point in time
@@ -180,7 +180,7 @@ def statement(spec) -> dict:
     else:
         out["overspend"] = fmt(spent - total_awarded)
         returns = [0] * len(awarded)
-    out["return"] = {f: fmt(r) for f, r in zip(awarded, returns)}
+    out["return"] = {f: fmt(r) for f, r in zip(awarded, returns, strict=True)}
     out["in_kind"] = {p: fmt(v) for p, v in in_kind.items()}
     out["in_kind_total"] = fmt(sum(in_kind.values()))
     out["by_year"] = {fy: {k: fmt(v) for k, v in years[fy].items()} for fy in sorted(years)}

@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from fractions import Fraction
 
 import pytest
@@ -7,7 +9,10 @@ from hypothesis import strategies as st
 from partnering.costs.apportion import Party, apportion, run
 from partnering.costs.money import SpecError, largest_remainder
 
-from .helpers import cli
+from .helpers import ROOT, cli
+
+pence = st.integers(min_value=0, max_value=10**10)
+measures = st.decimals(min_value="0.01", max_value="100000", places=2)
 
 
 def spec(total, basis, parties, **kw):
@@ -121,12 +126,33 @@ def test_bad_spec_exits_2(bad, message, tmp_path):
 def test_not_json_and_missing_file_exit_2(tmp_path):
     rc, _, err = cli("apportion", "{nope", tmp_path)
     assert rc == 2 and "not valid JSON" in err
+    proc = subprocess.run([sys.executable, "-m", "partnering.costs", "apportion", str(tmp_path / "none.json")],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2 and "cannot read" in proc.stderr
+
+
+@settings(max_examples=200, deadline=None)
+@given(pence, st.lists(measures, min_size=1, max_size=6), st.integers(0, 100), st.data())
+def test_hybrid_properties(total, ms, w, data):
+    parties = [Party(f"P{i}", measure=Fraction(m)) for i, m in enumerate(ms)]
+    parts = [("equal", Fraction(w)), ("pro_rata", Fraction(100 - w))]
+    a = apportion(total, "hybrid", parties, parts)
+    assert sum(a) == total and all(x >= 0 for x in a) and a == apportion(total, "hybrid", parties, parts)
+    # exact hybrid share within a penny per part of each party's allocation
+    s = sum(Fraction(m) for m in ms)
+    for p, x in zip(parties, a, strict=True):
+        exact = Fraction(total) * (Fraction(w, 100) / len(ms) + Fraction(100 - w, 100) * p.measure / s)
+        assert abs(x - exact) < 3
+    # with a feasible cap on the first party
+    cap = data.draw(st.integers(0, total))
+    parties[0].cap = cap
+    if len(parties) > 1:
+        b = apportion(total, "hybrid", parties, parts)
+        assert sum(b) == total and b[0] <= cap and all(x >= 0 for x in b)
 
 
 # --- properties -------------------------------------------------------------
 
-pence = st.integers(min_value=0, max_value=10**10)
-measures = st.decimals(min_value="0.01", max_value="100000", places=2)
 
 
 @st.composite
@@ -158,16 +184,19 @@ def test_split_sums_exactly_nonnegative_respects_limits_and_is_stable(case):
     try:
         a = apportion(total, basis, parties)
     except SpecError as e:
-        # only infeasible limits are refused
+        # only limits that cannot be met are refused
         assert "cap" in str(e) or "floor" in str(e)
-        weights_zero = basis == "usage"
-        caps_sum = sum(p.cap for p in parties if p.cap is not None)
-        assert (sum(p.floor or 0 for p in parties) > total
-                or all(p.cap is not None or (weights_zero and p.units == 0) for p in parties))
+        floors = sum(p.floor or 0 for p in parties)
+        zero = [basis == "usage" and p.units == 0 for p in parties]
+        if all(p.cap is not None or z for p, z in zip(parties, zero, strict=True)):
+            reachable = sum((p.floor or 0) if z else p.cap for p, z in zip(parties, zero, strict=True))
+        else:
+            reachable = None
+        assert floors > total or (reachable is not None and reachable < total)
         return
     assert sum(a) == total
     assert all(x >= 0 for x in a)
-    for p, x in zip(parties, a):
+    for p, x in zip(parties, a, strict=True):
         assert p.cap is None or x <= p.cap
         assert p.floor is None or x >= p.floor
     assert apportion(total, basis, parties) == a
@@ -185,7 +214,7 @@ def test_largest_remainder_sums(targets):
     total = int(sum(targets)) + 1
     targets = targets + [total - sum(targets)]
     r = largest_remainder(total, targets)
-    assert sum(r) == total and all(abs(x - t) < 1 for x, t in zip(r, targets))
+    assert sum(r) == total and all(abs(x - t) < 1 for x, t in zip(r, targets, strict=True))
 
 
 @given(pence, st.integers(0, 100))

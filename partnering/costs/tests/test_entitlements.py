@@ -13,7 +13,7 @@ SIX = ["Bolton", "Bury", "Oldham", "Rochdale", "Salford", "Wigan"]
 def north_west():
     return {"pool_days": "14", "cap_days": "3", "councils": SIX,
             "drawdowns": [{"council": c, "days": d} for c, d in
-                          zip(SIX, ["3", "3", "3", "2", "2", "1"])] + [{"council": "Bolton", "days": "1"}],
+                          zip(SIX, ["3", "3", "3", "2", "2", "1"], strict=True)] + [{"council": "Bolton", "days": "1"}],
             "one_to_one": [{"council": "Wigan", "days": "1"}],
             "groups": [{"id": "Workforce", "days": "4", "members": ["Bolton", "Bury", "Oldham"]},
                        {"id": "Procurement", "days": "3", "members": ["Bolton", "Rochdale"],
@@ -52,7 +52,7 @@ def test_group_shares_sum_exactly(days, weights):
     members = [f"C{i}" for i in range(len(weights))]
     out = run({"pool_days": "0", "councils": members,
                "groups": [{"id": "G", "days": f"{days // 100}.{days % 100:02d}", "members": members,
-                           "weights": {m: w for m, w in zip(members, weights)}}]})
+                           "weights": {m: w for m, w in zip(members, weights, strict=True)}}]})
     assert sum(to_pence(v, "s") for v in out["groups"]["G"]["shares"].values()) == days
 
 

@@ -1,5 +1,3 @@
-from fractions import Fraction
-from itertools import combinations
 
 import pytest
 from hypothesis import given, settings
