@@ -67,12 +67,13 @@ def weights_for(basis: str, parties: list[Party]) -> list[Fraction]:
     return ws
 
 
-def clamp_split(total: int, weights: list[Fraction], floors: list[int], caps: list) -> list[Fraction]:
+def clamp_split(total: int, weights: list[Fraction], floors: list[int], caps: list, ids: list | None = None) -> list[Fraction]:
     """Exact shares x_i = clamp(lam * w_i, floor_i, cap_i) summing to ``total``."""
     n = len(weights)
     for i in range(n):
         if caps[i] is not None and floors[i] > caps[i]:
-            raise SpecError(f"parties[{i}]: floor {fmt(floors[i])} is above cap {fmt(caps[i])}")
+            who = f"parties[{i}] ({ids[i]})" if ids else f"parties[{i}]"
+            raise SpecError(f"{who}: floor {fmt(floors[i])} is above cap {fmt(caps[i])}")
     if sum(floors) > total:
         raise SpecError(f"floor: the parties' floors add up to {fmt(sum(floors))}, more than the total {fmt(total)}")
     reachable = sum(floors[i] if weights[i] == 0 else caps[i] for i in range(n)) \
@@ -136,7 +137,7 @@ def apportion(total: int, basis: str, parties: list[Party], parts: list[tuple[st
         raise SpecError(f"basis: unknown basis {basis!r}; expected one of {', '.join(BASES)}")
     floors = [p.floor or 0 for p in parties]
     caps = [p.cap for p in parties]
-    return largest_remainder(total, clamp_split(total, weights, floors, caps))
+    return largest_remainder(total, clamp_split(total, weights, floors, caps, [p.id for p in parties]))
 
 
 def parse_spec(spec) -> tuple[int, str, list[Party], list | None]:

@@ -98,7 +98,7 @@ BAD = [
     (spec("1", "equal", [{"id": "A"}], extra=1), "extra: unknown field"),
     (spec("100", "equal", [{"id": "A", "cap": "10"}, {"id": "B", "cap": "10"}]), "cap"),
     (spec("100", "equal", [{"id": "A", "floor": "60"}, {"id": "B", "floor": "50"}]), "floor"),
-    (spec("100", "equal", [{"id": "A", "floor": "60", "cap": "50"}, {"id": "B"}]), "parties[0]: floor"),
+    (spec("100", "equal", [{"id": "A", "floor": "60", "cap": "50"}, {"id": "B"}]), "parties[0] (A): floor"),
     (spec("100", "equal", [{"id": "A", "cap": "1.005"}]), "parties[0] (A).cap"),
     (spec("100", "hybrid", [{"id": "A", "measure": 1}]), "parts"),
     (spec("100", "hybrid", [{"id": "A", "measure": 1}], parts=[{"basis": "equal", "weight": 50}]), "parts"),
