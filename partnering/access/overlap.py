@@ -16,14 +16,38 @@ def run_for(scope: Scope, pk) -> AnalysisRun:
     return get_or_404(runs_visible_to(scope), pk=pk)
 
 
+def lines_shown_in_groups(partnership):
+    """A group's lines as anyone may see them: only lines a current member still shares with the partnership (or
+    publishes). A council that makes its return private, or leaves, drops out of every group at once, without
+    waiting for the analysis to run again."""
+    from django.db.models import Q
+
+    from partnering.core.dates import current_on, today
+    from partnering.core.models import Sharing
+    from partnering.mapping.models import ImportBatch
+    from partnering.organisations.models import Membership
+    from partnering.overlap.models import GroupLine
+
+    members = Membership.objects.filter(current_on(today(), "joined_on", "left_on"), partnership=partnership)
+    return GroupLine.objects.filter(
+        Q(provision__batch__council_return__sharing=Sharing.PUBLIC)
+        | Q(provision__batch__council_return__sharing=Sharing.PARTNERSHIP, provision__batch__council_return__shared_with=partnership),
+        group__partnership=partnership, provision__batch__status=ImportBatch.Status.ACTIVE,
+        provision__council_id__in=members.values("council_id"),
+    )
+
+
 def groups_visible_to(scope: Scope):
     return OverlapGroup.objects.filter(partnership__in=partnerships_overseen_by(scope))
 
 
 def group_for(scope: Scope, pk) -> OverlapGroup:
-    return get_or_404(
-        groups_visible_to(scope).select_related("partnership", "topic").prefetch_related("members__provision__council"), pk=pk
-    )
+    from django.db.models import Prefetch
+
+    group = get_or_404(groups_visible_to(scope).select_related("partnership", "topic"), pk=pk)
+    shown = lines_shown_in_groups(group.partnership).select_related("provision__council")
+    return get_or_404(OverlapGroup.objects.filter(pk=group.pk).select_related("partnership", "topic")
+                      .prefetch_related(Prefetch("members", queryset=shown)), pk=group.pk)
 
 
 def decisions_visible_to(scope: Scope):

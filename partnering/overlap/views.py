@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -24,7 +24,7 @@ from partnering.reference.years import current_financial_year, financial_year_la
 
 from . import savings, services
 from .forms import AnswerForm, AssumptionsForm, LearningForm, MergeForm, ReportFilterForm, SplitForm
-from .models import AnalysisRun, GroupLine, OverlapGroup, Question
+from .models import AnalysisRun, OverlapGroup, Question
 
 FLAG_LABELS = {
     savings.PROCUREMENT: gettext_lazy("Same accredited course bought from several suppliers: a shared procurement framework candidate"),
@@ -44,8 +44,10 @@ def _year(request) -> int:
         raise Http404(_("Page not found")) from None
 
 
-def _with_members(groups):
-    return groups.select_related("topic").prefetch_related("members__provision__council")
+def _with_members(groups, partnership):
+    """Groups with the lines anyone may see in them (lines still shared with the partnership)."""
+    shown = access.lines_shown_in_groups(partnership).select_related("provision__council")
+    return groups.select_related("topic").prefetch_related(Prefetch("members", queryset=shown))
 
 
 @login_required
@@ -59,9 +61,11 @@ def report(request, slug):
             groups = groups.filter(topic=form.cleaned_data["topic"])
         if form.cleaned_data.get("q"):
             text = form.cleaned_data["q"]
-            groups = groups.filter(Q(members__provision__title__icontains=text) | Q(members__provision__provider_name__icontains=text)).distinct()
-    shared = _with_members(groups.filter(council_count__gte=2)).order_by("-council_count", "-spend_pence", "title")
-    unique = _with_members(groups.filter(council_count=1)).order_by("title")
+            found = access.lines_shown_in_groups(partnership).filter(
+                Q(provision__title__icontains=text) | Q(provision__provider_name__icontains=text))
+            groups = groups.filter(pk__in=found.values("group_id"))
+    shared = _with_members(groups.filter(council_count__gte=2), partnership).order_by("-council_count", "-spend_pence", "title")
+    unique = _with_members(groups.filter(council_count=1), partnership).order_by("title")
     page = Paginator(shared, 20).get_page(request.GET.get("page"))
     run = AnalysisRun.objects.filter(partnership=partnership, year=year).first()
     members = current_member_councils(partnership)
@@ -131,7 +135,7 @@ def group_decide(request, pk, action):
     group = _group(request, pk)
     if not access.can_decide_overlap(request.scope, group.partnership):
         raise Http404(_("Page not found"))
-    members = list(group.members.select_related("provision__council"))
+    members = list(group.members.all())  # the lines shown (still shared), fetched with the group
     if action == "confirm":
         services.group_confirm(group=group, actor=request.user)
         return _after_decision(request, group, _("Confirmed: %(title)s is now one of the partnership's equivalences.") % {"title": group.title})
@@ -167,7 +171,7 @@ def opportunities(request, slug):
     groups = access.groups_visible_to(request.scope).filter(partnership=partnership, year=year, council_count__gte=2)
     # One join over a subquery rather than a prefetch by id: a large partnership has thousands of lines.
     lines_by_group = defaultdict(list)
-    for member in GroupLine.objects.filter(group__in=groups).select_related("provision__council"):
+    for member in access.lines_shown_in_groups(partnership).filter(group__in=groups).select_related("provision__council"):
         lines_by_group[member.group_id].append(member.provision)
     rows = [(group, savings.opportunity(services.savings_lines(lines_by_group[group.pk]), assumptions))
             for group in groups.select_related("topic")]
