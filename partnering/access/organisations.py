@@ -70,3 +70,16 @@ def can_share_with(council, partnership) -> bool:
 
     return partnership is None or Membership.objects.filter(
         current_on(today(), "joined_on", "left_on"), council=council, partnership=partnership).exists()
+
+
+def venues_for_partnership(partnership):
+    """Rooms a partnership may use for its sessions: its current members' venues that are public or shared
+    with this partnership (never private ones, nor ones shared with another partnership)."""
+    from django.db.models import Q
+
+    from partnering.core.dates import current_on, today
+    from partnering.core.models import Sharing
+
+    members = Membership.objects.filter(current_on(today(), "joined_on", "left_on"), partnership=partnership)
+    return Venue.objects.filter(Q(sharing=Sharing.PUBLIC) | Q(sharing=Sharing.PARTNERSHIP, shared_with=partnership),
+                                council_id__in=members.values("council_id"))

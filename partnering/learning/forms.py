@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from partnering.access.organisations import venues_for_partnership
 from partnering.core.forms import GovUKForm, GovUKModelForm
 from partnering.mapping.models import Topic
-from partnering.organisations.models import Venue
 from partnering.organisations.selectors import current_member_councils
 from partnering.people.models import CouncilRole, Employment
 from partnering.reference.labels import DELIVERY_METHOD_LABELS
@@ -72,7 +72,7 @@ class SessionForm(GovUKModelForm):
         super().__init__(*args, **kwargs)
         members = current_member_councils(course.partnership)
         self.members = list(members.order_by("name"))
-        self.fields["venue"].queryset = Venue.objects.filter(council__in=members).exclude(sharing="private").select_related("council")
+        self.fields["venue"].queryset = venues_for_partnership(course.partnership).select_related("council")
         self.fields["trainers"].queryset = Employment.objects.current().filter(
             council__in=members, roles__role=CouncilRole.Role.TRAINER).select_related("person", "council").distinct()
         for council in self.members if not self.instance.pk else []:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnering.access.organisations import venues_visible_to
+from partnering.access.organisations import venues_for_partnership
 from partnering.core import audit
 from partnering.learning import services as learning
 from partnering.learning.models import Booking, Course, Interest, Session
@@ -75,11 +75,9 @@ def audience(course: Course, kind: str, *, session: Session | None = None, roles
 
 
 def candidate_venues(course: Course, scope) -> list[Venue]:
-    """Rooms the coordinator can see at the partnership's member councils, with a location."""
-    return list(
-        venues_visible_to(scope).filter(council__in=current_member_councils(course.partnership), latitude__isnull=False,
-                                              longitude__isnull=False).select_related("council").order_by("council__name", "name")
-    )
+    """Rooms the partnership may use (its members' venues shared with it, or public) that have a location."""
+    return list(venues_for_partnership(course.partnership).filter(latitude__isnull=False, longitude__isnull=False)
+                .select_related("council").order_by("council__name", "name"))
 
 
 def council_venues(course: Course) -> dict[str, engine.Venue]:
