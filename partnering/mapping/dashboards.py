@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from partnering.reference.labels import DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
@@ -152,7 +152,8 @@ def build(councils, filters: Filters) -> list[Table]:
         ("topic", _("Topic"), "text"), ("providers", _("Providers"), "number"), ("councils", _("Councils"), "number"),
     ], providers_per_topic, chart=("topic", "providers")))
 
-    arrangements = Arrangement.objects.filter(Q(council_id__in=council_ids) | Q(partners__in=council_ids), year=filters.year).distinct()
+    # The councils' own records of collaboration; an outside council's arrangement that names a member is that council's.
+    arrangements = Arrangement.objects.filter(council_id__in=council_ids, year=filters.year)
     collaboration = [
         {"council": a.council.short_name, "partners": ", ".join(p.short_name for p in a.partners.all()), "subject": a.subject,
          "kind": a.get_kind_display(), "description": a.description}

@@ -98,6 +98,9 @@ def batch_map(request, pk):
         return redirect(batch)
     workbook = services.read_batch_file(batch)
     sheet = request.POST.get("sheet") or batch.sheet or workbook.sheet_names[0]
+    if sheet not in workbook.sheet_names:  # a tampered or stale form: show the first sheet rather than fail
+        messages.error(request, _("The file has no sheet called %(sheet)s: choose one of its sheets.") % {"sheet": sheet})
+        sheet = workbook.sheet_names[0]
     problem = None
     try:
         layout = services.build_layout(workbook, sheet, overrides=None if sheet != batch.sheet else batch.mapping or None,

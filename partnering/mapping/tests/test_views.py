@@ -228,3 +228,24 @@ def test_problems_are_reported_in_welsh_to_a_welsh_reader(sign_in, region):
     page = client.get(f"/mapping/imports/{ImportBatch.objects.get().pk}/").content.decode()
     assert "ni chaiff fod yn negyddol" in page and "Dysgwyr y flwyddyn" in page
     assert "must not be negative" not in page
+
+
+def test_a_sheet_name_the_file_does_not_have_is_a_message_not_a_server_error(region, sign_in):
+    from partnering.mapping import services as mapping_services
+
+    batch = mapping_services.return_upload(council=region.north, year=2025, filename="r.csv", data=b"Course title\nFire warden\n",
+                                           actor=region.lead_north)
+    response = sign_in(region.lead_north).post(f"/mapping/imports/{batch.pk}/map/", {"sheet": "no-such-sheet"})
+    assert response.status_code == 200 and "no sheet called no-such-sheet" in response.content.decode()
+
+
+def test_the_partnership_dashboard_leaves_out_an_outside_councils_arrangement_naming_a_member(region, sign_in):
+    from partnering.mapping import services as mapping_services
+    from partnering.mapping.models import Arrangement
+    from tests.factories import PersonFactory, employ
+
+    employ(lead := PersonFactory(), region.outsider, "lead")
+    mapping_services.arrangement_create(council=region.outsider, actor=lead, year=2025, partners=[region.north],
+                                        subject="Secret joint venture", kind=Arrangement._meta.get_field("kind").choices[0][0])
+    page = sign_in(region.board_member).get(f"/mapping/partnerships/{region.network.slug}/?year=2025")
+    assert page.status_code == 200 and "Secret joint venture" not in page.content.decode()
