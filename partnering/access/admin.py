@@ -71,15 +71,26 @@ def visible_rows(scope: Scope, model):
 
 
 def can_change_row(scope: Scope, obj) -> bool:
-    return rule_for(type(obj)).editable(scope).filter(pk=obj.pk).exists()
+    rule = RULES.get(type(obj))
+    return rule is not None and rule.editable(scope).filter(pk=obj.pk).exists()
 
 
 def can_add_row(scope: Scope, model) -> bool:
     return rule_for(model).may_add(scope)
 
 
-def choices_for(scope: Scope, related_model, default):
+# Fields whose choices follow their own rule rather than their related model's.
+FIELD_CHOICES: dict[tuple[type, str], Callable[[Scope], object]] = {
+    # A council's record is shared with a partnership the councils this person leads belong to.
+    (Venue, "shared_with"): lambda s: Partnership.objects.filter(pk__in=s.lead_partnership_ids),
+    # A coordinator manages which councils are members of their partnership.
+    (Membership, "council"): lambda s: Council.objects.all() if s.coordinated_partnership_ids else Council.objects.none(),
+}
+
+
+def choices_for(scope: Scope, db_field, default):
     """The rows a foreign key or many-to-many field may point at; site administrators keep the default."""
-    if scope.is_superuser or related_model not in CHOICES:
+    if scope.is_superuser:
         return default
-    return CHOICES[related_model](scope)
+    rule = FIELD_CHOICES.get((db_field.model, db_field.name)) or CHOICES.get(db_field.related_model)
+    return rule(scope) if rule else default

@@ -35,13 +35,13 @@ class ScopedAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if field is not None and hasattr(field, "queryset"):
-            field.queryset = admin_rules.choices_for(self._scope(request), db_field.related_model, field.queryset)
+            field.queryset = admin_rules.choices_for(self._scope(request), db_field, field.queryset)
         return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if field is not None and hasattr(field, "queryset"):
-            field.queryset = admin_rules.choices_for(self._scope(request), db_field.related_model, field.queryset)
+            field.queryset = admin_rules.choices_for(self._scope(request), db_field, field.queryset)
         return field
 
 
@@ -69,7 +69,7 @@ class ScopedInline(admin.TabularInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if field is not None and hasattr(field, "queryset"):
-            field.queryset = admin_rules.choices_for(request.scope, db_field.related_model, field.queryset)
+            field.queryset = admin_rules.choices_for(request.scope, db_field, field.queryset)
         return field
 
 

@@ -53,6 +53,15 @@ class CouncilOwned(models.Model):
             )
         ]
 
+    def clean(self):
+        super().clean()
+        # A council shares its records only with a partnership it currently belongs to.
+        if self.shared_with_id and self.council_id and not self.shared_with.memberships.current().filter(council_id=self.council_id).exists():
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"shared_with": _("%(council)s is not a member of %(partnership)s.")
+                                   % {"council": self.council, "partnership": self.shared_with}})
+
     @property
     def audit_council(self):
         return self.council

@@ -51,3 +51,30 @@ def test_a_staff_user_cannot_give_anyone_superuser_rights(client, region, staff_
     assert response.status_code == 403
     region.staff_south.refresh_from_db()
     assert not region.staff_south.is_superuser
+
+
+def test_a_staff_lead_shares_a_venue_only_with_a_partnership_their_council_is_in(client, region, staff_admin):
+    from partnering.organisations.models import Partnership, Venue
+    from tests.factories import partnership_role
+
+    other = Partnership.objects.create(name="Other", slug="other", kind="network")
+    partnership_role(staff_admin, other, "coordinator")  # coordinating another partnership gives no right to share with it
+    client.force_login(staff_admin)
+    form = client.get("/admin/organisations/venue/add/").context["adminform"].form
+    assert list(form.fields["shared_with"].queryset) == [region.network]
+    response = client.post("/admin/organisations/venue/add/", {"council": region.south.pk, "name": "Room", "capacity": "10",
+                                                               "sharing": "partnership", "shared_with": other.pk})
+    assert response.status_code == 200 and not Venue.objects.filter(name="Room").exists()
+
+
+def test_a_coordinator_saves_their_partnerships_memberships_in_the_admin(client, region):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import PersonFactory, partnership_role
+
+    coordinator = PersonFactory(is_staff=True)
+    partnership_role(coordinator, region.network, "coordinator")
+    coordinator.user_permissions.set(Permission.objects.filter(content_type__app_label="organisations"))
+    client.force_login(coordinator)
+    inline = client.get(f"/admin/organisations/partnership/{region.network.pk}/change/").context["inline_admin_formsets"][0]
+    assert set(inline.formset.forms[0].fields["council"].queryset) >= {region.north, region.south}
