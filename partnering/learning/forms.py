@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from partnering.access.organisations import venues_for_partnership
 from partnering.core.forms import GovUKForm, GovUKModelForm
 from partnering.mapping.models import Topic
-from partnering.organisations.selectors import current_member_councils
+from partnering.organisations.selectors import current_member_councils, current_partnerships_of
 from partnering.people.models import CouncilRole, Employment
 from partnering.reference.labels import DELIVERY_METHOD_LABELS
 
@@ -122,8 +122,10 @@ class RequirementForm(GovUKModelForm):
         super().__init__(*args, **kwargs)
         from partnering.overlap.models import Equivalence
 
-        self.fields["course"].queryset = Course.objects.filter(partnership__memberships__council=council).distinct()
-        self.fields["equivalence"].queryset = Equivalence.objects.filter(partnership__memberships__council=council).distinct()
+        # Only the partnerships the council belongs to now: one it has left keeps its courses and equivalences to itself.
+        partnerships = current_partnerships_of(council)
+        self.fields["course"].queryset = Course.objects.filter(partnership__in=partnerships)
+        self.fields["equivalence"].queryset = Equivalence.objects.filter(partnership__in=partnerships)
         self.fields["refresh_months"].widget.attrs["class"] += " govuk-input--width-3"
 
 

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnering.access import require, scope_of
 from partnering.access.organisations import venues_for_partnership
+from partnering.access.planning import can_plan_venues
 from partnering.core import audit
 from partnering.learning import services as learning
 from partnering.learning.models import Booking, Course, Interest, Session
@@ -149,6 +151,7 @@ def plan_choices(course: Course, scope, *, who: str, session: Session | None, ro
 def apply_plan(*, result: PlanResult, plan_key: str, course: Course, source: Session | None, actor, parameters: dict) -> VenuePlan:
     """A provisional session at each of the plan's venues, sized for the people going there; the people
     who said they would come move to the session at their venue; an empty provisional source is withdrawn."""
+    require(can_plan_venues(scope_of(actor), course), "Only the partnership's coordinators plan its venues.")
     if plan_key not in APPLICABLE_PLANS:
         raise ValueError(f"only {', '.join(APPLICABLE_PLANS)} plans become sessions")
     chosen = result.comparison.plan(plan_key)
@@ -193,7 +196,8 @@ def undo_blocker(record: VenuePlan) -> str | None:
 def undo_plan(*, record: VenuePlan, actor) -> None:
     """Take the plan's sessions away again: interest goes back to the session it was planned from,
     which returns if the plan withdrew it. The plan itself is kept, marked undone."""
-    record = VenuePlan.objects.select_for_update().get(pk=record.pk)
+    record = VenuePlan.objects.select_for_update().select_related("course").get(pk=record.pk)
+    require(can_plan_venues(scope_of(actor), record.course), "Only the partnership's coordinators plan its venues.")
     reason = undo_blocker(record)
     if reason:
         raise CannotUndo(reason)

@@ -118,3 +118,15 @@ def test_record_downloads_as_pdf(sign_in, region):
     TrainingRecord.objects.create(person=region.staff_north, title="Manual Handling", completed_on=datetime.date(2025, 1, 1))
     response = sign_in(region.staff_north).get("/me/record/?format=pdf")
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+
+
+def test_a_council_that_left_a_partnership_is_not_offered_its_courses_for_requirements(region):
+    import datetime as dt
+
+    from partnering.learning.forms import RequirementForm
+    from partnering.organisations.models import Membership
+
+    course = Course.objects.create(partnership=region.network, title="Joint fire warden")
+    assert course in RequirementForm(council=region.north).fields["course"].queryset
+    Membership.objects.filter(council=region.north, partnership=region.network).update(left_on=dt.date(2024, 3, 31))
+    assert course not in RequirementForm(council=region.north).fields["course"].queryset

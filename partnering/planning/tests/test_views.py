@@ -194,3 +194,18 @@ def test_a_tampered_plan_is_refused_and_nothing_is_made(region, planned, sign_in
     assert response["Location"] == f"/planning/courses/{course.pk}/?session={session.pk}"
     response = client.post(f"/planning/courses/{course.pk}/sessions/", {**params, "plan": "optimal", "k": "0"})
     assert response.status_code == 302 and not VenuePlan.objects.exists() and Session.objects.count() == 1
+
+
+def test_the_planning_services_refuse_someone_who_does_not_coordinate_the_partnership(region):
+    from django.core.exceptions import PermissionDenied
+
+    from partnering.learning.models import Course
+    from partnering.planning import services
+    from partnering.planning.models import VenuePlan
+
+    course = Course.objects.create(partnership=region.network, title="Fire warden")
+    with pytest.raises(PermissionDenied):
+        services.apply_plan(result=None, plan_key="optimal", course=course, source=None, actor=region.lead_north, parameters={})
+    plan = VenuePlan.objects.create(course=course, plan_key="optimal", created_by=region.coordinator)
+    with pytest.raises(PermissionDenied):
+        services.undo_plan(record=plan, actor=region.lead_north)
