@@ -31,7 +31,7 @@ broken by party order.
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .money import SpecError, fmt, largest_remainder, split_by_weights, to_decimal, to_pence
+from .money import SpecError, fmt, identified_items, largest_remainder, split_by_weights, to_decimal, to_pence
 
 BASES = ("equal", "fixed", "pro_rata", "usage", "hybrid")
 SIMPLE_BASES = ("equal", "fixed", "pro_rata", "usage")
@@ -152,24 +152,9 @@ def parse_spec(spec) -> tuple[int, str, list[Party], list | None]:
     basis = spec.get("basis")
     if basis not in BASES:
         raise SpecError(f"basis: expected one of {', '.join(BASES)}, got {basis!r}")
-    raw = spec.get("parties")
-    if not isinstance(raw, list) or not raw:
-        raise SpecError("parties: expected a non-empty list")
-    parties, seen = [], set()
-    for i, rp in enumerate(raw):
-        if not isinstance(rp, dict):
-            raise SpecError(f"parties[{i}]: expected an object")
-        pid = rp.get("id")
-        if not isinstance(pid, str) or not pid.strip():
-            raise SpecError(f"parties[{i}].id: missing or not a string")
-        if pid in seen:
-            raise SpecError(f"parties[{i}].id: {pid} appears twice")
-        seen.add(pid)
-        bad = set(rp) - PARTY_FIELDS
-        if bad:
-            raise SpecError(f"parties[{i}] ({pid}): unknown field '{sorted(bad)[0]}'")
+    parties = []
+    for pid, rp, where in identified_items(spec, "parties", PARTY_FIELDS):
         p = Party(pid)
-        where = f"parties[{i}] ({pid})"
         if "share" in rp:
             p.share = Fraction(to_decimal(rp["share"], f"{where}.share"))
             if p.share < 0:

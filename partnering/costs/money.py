@@ -66,3 +66,26 @@ def split_by_weights(total: int, weights: list) -> list[int]:
     if s <= 0:
         raise ValueError("weights sum to zero")
     return largest_remainder(total, [total * x / s for x in w])
+
+
+def identified_items(spec: dict, key: str, allowed: set[str]) -> list[tuple[str, dict, str]]:
+    """The non-empty list `spec[key]` of objects, each with a unique string `id` and only `allowed` fields,
+    as (id, item, where) with `where` naming it in errors ("parties[1] (MTCBC)")."""
+    raw = spec.get(key)
+    if not isinstance(raw, list) or not raw:
+        raise SpecError(f"{key}: expected a non-empty list")
+    items, seen = [], set()
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict):
+            raise SpecError(f"{key}[{i}]: expected an object")
+        item_id = item.get("id")
+        if not isinstance(item_id, str) or not item_id.strip():
+            raise SpecError(f"{key}[{i}].id: missing or not a string")
+        if item_id in seen:
+            raise SpecError(f"{key}[{i}].id: {item_id} appears twice")
+        seen.add(item_id)
+        unknown = set(item) - allowed
+        if unknown:
+            raise SpecError(f"{key}[{i}] ({item_id}): unknown field '{sorted(unknown)[0]}'")
+        items.append((item_id, item, f"{key}[{i}] ({item_id})"))
+    return items

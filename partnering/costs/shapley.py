@@ -42,7 +42,7 @@ import random
 from fractions import Fraction
 from math import factorial, sqrt
 
-from .money import SpecError, fmt, largest_remainder, split_by_weights, to_pence
+from .money import SpecError, fmt, identified_items, largest_remainder, split_by_weights, to_pence
 
 EXACT_LIMIT = 12
 RULES = ("proportional", "grand_only")
@@ -111,24 +111,12 @@ def run(spec) -> dict:
     unknown = set(spec) - {"councils", "coalitions", "joint_cost", "rule", "split", "method", "samples", "seed"}
     if unknown:
         raise SpecError(f"{sorted(unknown)[0]}: unknown field")
-    raw = spec.get("councils")
-    if not isinstance(raw, list) or not raw:
-        raise SpecError("councils: expected a non-empty list")
     ids, alone = [], []
-    for i, c in enumerate(raw):
-        if not isinstance(c, dict):
-            raise SpecError(f"councils[{i}]: expected an object")
-        cid = c.get("id")
-        if not isinstance(cid, str) or not cid.strip():
-            raise SpecError(f"councils[{i}].id: missing or not a string")
-        if cid in ids:
-            raise SpecError(f"councils[{i}].id: {cid} appears twice")
-        if set(c) - {"id", "alone"}:
-            raise SpecError(f"councils[{i}] ({cid}): unknown field '{sorted(set(c) - {'id', 'alone'})[0]}'")
+    for cid, c, where in identified_items(spec, "councils", {"id", "alone"}):
         if "alone" not in c:
-            raise SpecError(f"councils[{i}] ({cid}).alone: missing; each council's stand-alone cost is needed")
+            raise SpecError(f"{where}.alone: missing; each council's stand-alone cost is needed")
         ids.append(cid)
-        alone.append(to_pence(c["alone"], f"councils[{i}] ({cid}).alone"))
+        alone.append(to_pence(c["alone"], f"{where}.alone"))
     n = len(ids)
     index = {c: i for i, c in enumerate(ids)}
     full = (1 << n) - 1
