@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "partnering.overlap",
     "partnering.learning",
     "partnering.planning",
+    "partnering.costs",
     "partnering.demo",
 ]
 

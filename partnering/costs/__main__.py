@@ -4,9 +4,10 @@
     python -m partnering.costs grant SPEC.json
     python -m partnering.costs entitlements SPEC.json
     python -m partnering.costs shapley SPEC.json
+    python -m partnering.costs recharges SPEC.json
 
 Each prints JSON on stdout; the spec formats and outputs are described in the docstrings
-of partnering.costs.apportion, .grants, .entitlements and .shapley. Amounts are strings
+of partnering.costs.engine.apportion, .grants, .entitlements, .shapley and .recharges. Amounts are strings
 with two decimals. A bad spec exits 2 with a message naming the field (and party).
 """
 
@@ -16,9 +17,10 @@ import json
 import sys
 from decimal import Decimal
 
-from .money import SpecError
+from .engine.money import SpecError
 
-COMMANDS = {"apportion": "apportion", "grant": "grants", "entitlements": "entitlements", "shapley": "shapley"}
+COMMANDS = {"apportion": "apportion", "grant": "grants", "entitlements": "entitlements", "shapley": "shapley",
+            "recharges": "recharges"}
 
 
 def main(argv=None) -> int:
@@ -37,7 +39,7 @@ def main(argv=None) -> int:
     except json.JSONDecodeError as e:
         print(f"error: {args.spec} is not valid JSON: {e}", file=sys.stderr)
         return 2
-    module = importlib.import_module(f".{COMMANDS[args.command]}", __package__)
+    module = importlib.import_module(f".engine.{COMMANDS[args.command]}", __package__)
     try:
         result = module.run(spec)
     except SpecError as e:

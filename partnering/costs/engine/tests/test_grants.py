@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partnering.costs.grants import financial_year, statement
-from partnering.costs.money import SpecError, to_pence
+from partnering.costs.engine.grants import financial_year, statement
+from partnering.costs.engine.money import SpecError, to_pence
 
 from .helpers import cli
 
@@ -136,3 +136,85 @@ def test_bad_spec(bad, message):
 def test_bad_spec_exits_2(tmp_path):
     rc, _, err = cli("grant", BAD[7][0], tmp_path)
     assert rc == 2 and "amendments[0] (ESF).reason" in err
+
+
+# --- Profiles, re-profiling, claims and warnings ----------------------------------------------------
+
+SCHOOLS_ICT = {
+    "funders": [{"id": "RCT", "awarded": "2445600.00"}, {"id": "MTCBC", "awarded": "611400.00"}],
+    "profile": [{"year": "2013/14", "amount": "1019000.00"}, {"year": "2014/15", "amount": "1019000.00"},
+                {"year": "2015/16", "amount": "1019000.00"}],
+    "amendments": [
+        {"funder": "RCT", "date": "2015-02-01", "change": "-407600.00", "year": "2015/16", "reason": "third year halved"},
+        {"funder": "MTCBC", "date": "2015-02-01", "change": "-101900.00", "year": "2015/16", "reason": "third year halved"},
+        {"funder": "RCT", "date": "2015-05-01", "change": "80000.00", "year": "2015/16", "reason": "restored on appeal"},
+        {"funder": "MTCBC", "date": "2015-05-01", "change": "20000.00", "year": "2015/16", "reason": "restored on appeal"},
+    ],
+}
+
+
+def test_the_third_years_funding_halved_and_100000_restored_on_appeal_moves_the_award_and_that_years_profile():
+    out = statement(SCHOOLS_ICT)
+    # 3,057,000 - 509,500 + 100,000
+    assert out["total_awarded"] == "2647500.00"
+    assert out["awarded"] == {"RCT": "2118000.00", "MTCBC": "529500.00"}
+    assert out["by_year"]["2015/16"]["profiled"] == "609500.00"
+    assert out["by_year"]["2013/14"]["profiled"] == "1019000.00"
+    assert out["total_profiled"] == "2647500.00"
+
+
+def test_reprofiling_moves_planned_spend_between_years_and_keeps_the_total():
+    spec = {**SCHOOLS_ICT, "reprofiles": [{"date": "2014-01-10", "from_year": "2013/14", "to_year": "2014/15",
+                                           "amount": "19000.00", "reason": "installation slipped"}],
+            "spend": [{"date": "2013-09-30", "amount": "900000.00", "kind": "capital"}]}
+    out = statement(spec)
+    assert out["by_year"]["2013/14"]["profiled"] == "1000000.00"
+    assert out["by_year"]["2014/15"]["profiled"] == "1038000.00"
+    assert out["by_year"]["2013/14"]["variance"] == "100000.00"
+    assert out["total_profiled"] == "2647500.00"
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"reprofiles": [{"date": "2014-01-10", "from_year": "2013/14", "to_year": "2013/14", "amount": "1.00", "reason": "x"}]},
+     "reprofiles[0].to_year: the same year as from_year"),
+    ({"reprofiles": [{"date": "2014-01-10", "from_year": "2013/14", "to_year": "2014/15", "amount": "1.00"}]},
+     "reprofiles[0].reason: missing"),
+    ({"reprofiles": [{"date": "2014-01-10", "from_year": "2013/14", "to_year": "2014/15", "amount": "2000000.00", "reason": "x"}]},
+     "2013/14's planned spend goes below zero"),
+    ({"profile": [{"year": "2013-14", "amount": "1.00"}]}, "profile[0].year: not a financial year like 2013/14"),
+    ({"profile": [{"year": "2013/14", "amount": "1.00"}, {"year": "2013/14", "amount": "1.00"}]}, "profile[1].year: 2013/14 appears twice"),
+    ({"claims": [{"funder": "EU", "date": "2014-01-10", "amount": "1.00"}]}, "claims[0].funder: 'EU' is not one of the funders"),
+])
+def test_a_bad_profile_reprofiling_or_claim_is_refused_naming_the_field(change, message):
+    with pytest.raises(SpecError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[").replace("]", r"\]")):
+        statement({**SCHOOLS_ICT, **change})
+
+
+def test_claims_show_what_is_left_to_claim_and_who_was_claimed_beyond_their_award():
+    out = statement({"funders": FUNDERS, "claims": [{"funder": "ESF", "date": "2013-07-15", "amount": "100000.00"},
+                                                    {"funder": "WLGA", "date": "2013-07-15", "amount": "70000.00"}]})
+    assert out["claimed"] == {"ESF": "100000.00", "WLGA": "70000.00"}
+    assert out["claimed_total"] == "170000.00"
+    assert out["still_to_claim"] == {"ESF": "44933.00", "WLGA": "0.00"}
+    assert out["over_claimed"] == {"WLGA": "233.00"}
+
+
+def test_without_a_profile_or_claims_the_statement_has_none_of_their_figures():
+    out = statement({"funders": FUNDERS})
+    assert "total_profiled" not in out and "claimed" not in out
+
+
+def test_warnings_before_and_after_the_end_date():
+    from partnering.costs.engine.grants import warnings
+
+    spec = {"funders": FUNDERS, "end_date": "2014-12-31",
+            "spend": [{"date": "2013-04-30", "amount": "179456.00", "kind": "revenue"},
+                      {"date": "2015-01-05", "amount": "10.00", "kind": "revenue"}],
+            "profile": [{"year": "2013/14", "amount": "200000.00"}, {"year": "2014/15", "amount": "14700.00"}]}
+    out = statement(spec)
+    early = [w["code"] for w in warnings(spec, out, date(2014, 6, 1))]
+    assert early == ["spend_after_end", "under_profile"]  # the end is 213 days off: no "ends soon" yet
+    soon = warnings(spec, out, date(2014, 11, 1))
+    assert soon[0] == {"code": "ends_soon", "end_date": "2014-12-31", "days_left": "60", "amount": "35244.00"}
+    after = warnings(spec, out, date(2015, 1, 10))
+    assert after[0]["code"] == "ended_with_underspend" and after[0]["return"] == {"ESF": "23791.42", "WLGA": "11452.58"}

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnering.costs.apportion import Party, apportion, run
-from partnering.costs.money import SpecError, largest_remainder
+from partnering.costs.engine.apportion import Party, apportion, run
+from partnering.costs.engine.money import SpecError, largest_remainder
 
 from .helpers import ROOT, cli
 

@@ -67,6 +67,19 @@ def weights_for(basis: str, parties: list[Party]) -> list[Fraction]:
     return ws
 
 
+def check_basis(basis: str, parties: list[Party], parts: list[tuple[str, Fraction]] | None) -> None:
+    """Refuse a basis that could not split any total: missing figures, shares or weights not adding to 100."""
+    if basis == "hybrid":
+        if not parts:
+            raise SpecError("parts: a hybrid basis needs parts")
+        if sum(w for _, w in parts) != 100:
+            raise SpecError(f"parts: the parts' weights add up to {float(sum(w for _, w in parts)):g}, not exactly 100")
+        for part_basis, _ in parts:
+            weights_for(part_basis, parties)
+    else:
+        weights_for(basis, parties)
+
+
 def clamp_split(total: int, weights: list[Fraction], floors: list[int], caps: list, ids: list | None = None) -> list[Fraction]:
     """Exact shares x_i = clamp(lam * w_i, floor_i, cap_i) summing to ``total``."""
     n = len(weights)

@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partnering.costs.entitlements import run
-from partnering.costs.money import SpecError, to_pence
+from partnering.costs.engine.entitlements import run
+from partnering.costs.engine.money import SpecError, to_pence
 
 from .helpers import cli
 

@@ -8,6 +8,16 @@ Spec (JSON)::
      "in_kind": [{"party": "Denbighshire", "date": "2013-05-31", "days": "4", "day_rate": "300.00"}],
      "end_date": "2014-12-31"}
 
+Optional planning and claiming, reported only when given::
+
+     "profile": [{"year": "2013/14", "amount": "70000.00"}],     # planned spend by financial year
+     "reprofiles": [{"date": "2014-01-10", "from_year": "2013/14", "to_year": "2014/15",
+                     "amount": "8000.00", "reason": "recruitment delayed"}],
+     "claims": [{"funder": "ESF", "date": "2013-07-15", "amount": "10000.00"}]
+
+An amendment may name the ``year`` of the profile it changes ("the third year's funding
+halved"); its change then moves that year's planned spend too.
+
 ``funders`` is required; ``amendments``, ``spend`` and ``in_kind`` default to empty and
 ``end_date`` to none (all spend claimable). Each amendment needs a known ``funder``, a
 ``date``, a signed ``change`` and a ``reason``; an award may not go below zero. ``kind``
@@ -28,6 +38,14 @@ Output::
      "in_kind_total": "1200.00",       # in kind is never added to cash
      "by_year": {"2013/14": {"spent": ..., "revenue": ..., "capital": ...,
                              "spent_after_end": ..., "in_kind": ...}}}
+
+With a profile, each year also has "profiled" (after amendments and re-profiling) and
+"variance" (profiled minus spent), and there is "total_profiled". With claims, "claimed"
+and "still_to_claim" give each funder's claims and what is left of its award, and
+"over_claimed" lists funders claimed beyond their award.
+
+``warnings(spec, output, today)`` lists what needs attention before (and after) the end
+date, as codes with figures, for the app to put into words.
 
 Financial years start on 1 April ("2013/14" is 1 April 2013 to 31 March 2014). With an
 overspend every funder's return is "0.00".
@@ -78,7 +96,7 @@ def _check_fields(item, allowed, where):
 def statement(spec) -> dict:
     if not isinstance(spec, dict):
         raise SpecError("spec: expected a JSON object")
-    unknown = set(spec) - {"funders", "amendments", "spend", "in_kind", "end_date"}
+    unknown = set(spec) - {"funders", "amendments", "spend", "in_kind", "end_date", "profile", "reprofiles", "claims"}
     if unknown:
         raise SpecError(f"{sorted(unknown)[0]}: unknown field")
     awarded: dict[str, int] = {}
@@ -95,7 +113,7 @@ def statement(spec) -> dict:
     amendments = _list(spec, "amendments")
     for i, a in enumerate(amendments):
         where = f"amendments[{i}]"
-        _check_fields(a, {"funder", "date", "change", "reason"}, where)
+        _check_fields(a, {"funder", "date", "change", "reason", "year"}, where)
         fid = a.get("funder")
         if fid not in awarded:
             raise SpecError(f"{where}.funder: {fid!r} is not one of the funders")
@@ -106,6 +124,8 @@ def statement(spec) -> dict:
         to_pence(a["change"], f"{where}.change", allow_negative=True)
         if not isinstance(a.get("reason"), str) or not a["reason"].strip():
             raise SpecError(f"{where}.reason: missing; every amendment needs a reason")
+        if "year" in a:
+            _year(a["year"], f"{where}.year")
     # apply in date order so "never below zero" holds at every point in time
     for i, a in sorted(enumerate(amendments), key=lambda ia: (ia[1]["date"], ia[0])):
         awarded[a["funder"]] += to_pence(a["change"], "change", allow_negative=True)
@@ -183,8 +203,103 @@ def statement(spec) -> dict:
     out["return"] = {f: fmt(r) for f, r in zip(awarded, returns, strict=True)}
     out["in_kind"] = {p: fmt(v) for p, v in in_kind.items()}
     out["in_kind_total"] = fmt(sum(in_kind.values()))
+    profiled = _profile(spec, amendments)
+    if profiled is not None:
+        for fy, amount in profiled.items():
+            year_figures = years.setdefault(fy, {"spent": 0, "revenue": 0, "capital": 0, "spent_after_end": 0, "in_kind": 0})
+            year_figures["profiled"] = amount
+        for figures in years.values():
+            figures.setdefault("profiled", 0)
+            figures["variance"] = figures["profiled"] - figures["spent"]
+        out["total_profiled"] = fmt(sum(profiled.values()))
     out["by_year"] = {fy: {k: fmt(v) for k, v in years[fy].items()} for fy in sorted(years)}
+    if "claims" in spec:
+        claimed = dict.fromkeys(awarded, 0)
+        for i, c in enumerate(_list(spec, "claims")):
+            where = f"claims[{i}]"
+            _check_fields(c, {"funder", "date", "amount", "reference"}, where)
+            if c.get("funder") not in awarded:
+                raise SpecError(f"{where}.funder: {c.get('funder')!r} is not one of the funders")
+            _date(c.get("date"), f"{where} ({c['funder']}).date")
+            if "amount" not in c:
+                raise SpecError(f"{where} ({c['funder']}).amount: missing")
+            claimed[c["funder"]] += to_pence(c["amount"], f"{where} ({c['funder']}).amount")
+        out["claimed"] = {f: fmt(v) for f, v in claimed.items()}
+        out["claimed_total"] = fmt(sum(claimed.values()))
+        out["still_to_claim"] = {f: fmt(max(awarded[f] - v, 0)) for f, v in claimed.items()}
+        out["over_claimed"] = {f: fmt(v - awarded[f]) for f, v in claimed.items() if v > awarded[f]}
     return out
+
+
+def _year(value, field) -> str:
+    """A financial year written "2013/14"."""
+    if isinstance(value, str) and len(value) == 7 and value[4] == "/" and value[:4].isdigit() and value[5:].isdigit():
+        if (int(value[:4]) + 1) % 100 == int(value[5:]):
+            return value
+    raise SpecError(f"{field}: not a financial year like 2013/14: {value!r}")
+
+
+def _profile(spec, amendments) -> dict[str, int] | None:
+    """Planned spend by year after amendments that name a year and after re-profiling; None without a profile."""
+    if "profile" not in spec and "reprofiles" not in spec:
+        return None
+    planned: dict[str, int] = {}
+    for i, line in enumerate(_list(spec, "profile")):
+        where = f"profile[{i}]"
+        _check_fields(line, {"year", "amount"}, where)
+        fy = _year(line.get("year"), f"{where}.year")
+        if fy in planned:
+            raise SpecError(f"{where}.year: {fy} appears twice")
+        if "amount" not in line:
+            raise SpecError(f"{where} ({fy}).amount: missing")
+        planned[fy] = to_pence(line["amount"], f"{where} ({fy}).amount")
+    for a in amendments:
+        if "year" in a:
+            planned[a["year"]] = planned.get(a["year"], 0) + to_pence(a["change"], "change", allow_negative=True)
+    for i, r in enumerate(_list(spec, "reprofiles")):
+        where = f"reprofiles[{i}]"
+        _check_fields(r, {"date", "from_year", "to_year", "amount", "reason"}, where)
+        _date(r.get("date"), f"{where}.date")
+        source, target = _year(r.get("from_year"), f"{where}.from_year"), _year(r.get("to_year"), f"{where}.to_year")
+        if source == target:
+            raise SpecError(f"{where}.to_year: the same year as from_year")
+        if "amount" not in r:
+            raise SpecError(f"{where}.amount: missing")
+        if not isinstance(r.get("reason"), str) or not r["reason"].strip():
+            raise SpecError(f"{where}.reason: missing; every re-profiling needs a reason")
+        amount = to_pence(r["amount"], f"{where}.amount")
+        planned[source] = planned.get(source, 0) - amount
+        planned[target] = planned.get(target, 0) + amount
+    for fy, amount in planned.items():
+        if amount < 0:
+            raise SpecError(f"profile: {fy}'s planned spend goes below zero after amendments and re-profiling")
+    return dict(sorted(planned.items()))
+
+
+def _fy_end(fy: str) -> date:
+    return date(int(fy[:4]) + 1, 3, 31)
+
+
+def warnings(spec, out, today: date, warn_days: int = 90) -> list[dict]:
+    """What needs attention on ``today``, most urgent first: each a ``code`` with its figures (strings)."""
+    found = []
+    end = _date(spec["end_date"], "end_date") if spec.get("end_date") is not None else None
+    under = out.get("underspend", "0.00")
+    if "overspend" in out:
+        found.append({"code": "overspend", "amount": out["overspend"]})
+    if end is not None and today > end and to_pence(under, "underspend") > 0:
+        found.append({"code": "ended_with_underspend", "end_date": end.isoformat(), "amount": under,
+                      "return": out["return"]})
+    elif end is not None and today <= end and (end - today).days <= warn_days and to_pence(under, "underspend") > 0:
+        found.append({"code": "ends_soon", "end_date": end.isoformat(), "days_left": str((end - today).days), "amount": under})
+    if to_pence(out["spent_after_end"], "spent_after_end") > 0:
+        found.append({"code": "spend_after_end", "amount": out["spent_after_end"]})
+    for funder, amount in out.get("over_claimed", {}).items():
+        found.append({"code": "over_claimed", "funder": funder, "amount": amount})
+    for fy, figures in out["by_year"].items():
+        if "variance" in figures and _fy_end(fy) < today and to_pence(figures["variance"], "variance", allow_negative=True) > 0:
+            found.append({"code": "under_profile", "year": fy, "amount": figures["variance"]})
+    return found
 
 
 run = statement

@@ -3,8 +3,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnering.costs.money import SpecError, fmt, to_pence
-from partnering.costs.shapley import run, shapley_exact, shapley_sampled
+from partnering.costs.engine.money import SpecError, fmt, to_pence
+from partnering.costs.engine.shapley import run, shapley_exact, shapley_sampled
 
 from .helpers import cli
 
