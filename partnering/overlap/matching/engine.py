@@ -235,7 +235,7 @@ class Scored:
 
 def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, learned: bool = True) -> Scored:
     """Collapse identical canonical lines into keys, find candidate pairs of keys and score them."""
-    from .learned import Corpus, Extra, default_model, pair_vector
+    from .learned import Corpus, Extra, default_model, pair_matrix
 
     synonyms = prepare_synonyms(synonyms)
     feats = {r.record_id: record_features(r, synonyms) for r in records}
@@ -256,9 +256,9 @@ def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, le
     import numpy as np
 
     model = model or default_model()
-    corpus = Corpus(feats.values())
     extras = [Extra.of(by_id[keys[k][0]].title, by_id[keys[k][0]].provider_name) for k in key_list]
-    vectors = np.array([pair_vector(representative[i], representative[j], extras[i], extras[j], corpus) for i, j in pairs])
+    corpus = Corpus(feats.values(), [x.text for x in extras])
+    vectors = pair_matrix(pairs, representative, extras, corpus)
     return Scored(feats, keys, key_list, representative, pairs, model.probability(vectors).tolist() if pairs else [])
 
 

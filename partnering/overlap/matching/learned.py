@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from .normalise import COMMON, Features
+from .normalise import COMMON, Features, strip_noise
 
 DATA = Path(__file__).resolve().parent / "data"
 STOP = {"and", "the", "for", "of", "in", "to", "a", "an", "at", "on", "with", "your", "course", "training", "module",
@@ -36,6 +36,7 @@ FEATURE_NAMES = (
     "distinguishing words differ", "topic agrees", "topic differs", "method agrees", "method differs",
     "duration close", "duration far", "provider agrees", "length difference", "numbers differ", "numbers agree",
     "raw set ratio", "rare words only in the shorter", "rare words only in the longer",
+    "raw character n-gram cosine", "canonical character n-gram cosine",
 )
 
 
@@ -49,7 +50,9 @@ class Label:
 
 
 def _raw_words(title: str) -> list[str]:
-    text = re.sub(r"[^a-z0-9\u00c0-\u017f]+", " ", (title or "").lower().replace("&", " and "))
+    """The title's words as written (less noise such as dates and course codes), letters and digits split (ILM5)."""
+    text = re.sub(r"[^a-z0-9\u00c0-\u017f]+", " ", strip_noise(title or "").lower().replace("&", " and "))
+    text = re.sub(r"\b([a-z]{2,})(\d{1,2})\b", r"\1 \2", text)
     return [w for w in text.split() if w not in STOP]
 
 
@@ -64,20 +67,44 @@ def _trigrams(text: str) -> set[str]:
 
 
 class Corpus:
-    """What the pair features need to know about all the lines being compared: how rare each word is."""
+    """What the pair features need to know about all the lines being compared: how rare each word is, and
+    (for the character n-gram cosines) the TF-IDF of every distinct text, fitted on these lines alone."""
 
-    def __init__(self, features: Iterable[Features]):
+    def __init__(self, features: Iterable[Features], texts: Iterable[str] = ()):
         counts: dict[str, int] = defaultdict(int)
         total = 0
+        cores = set()
         for f in features:
             total += 1
+            cores.add(f.core)
             for token in f.tokens:
                 counts[token] += 1
         self.total = max(total, 1)
         self.counts = counts
+        self.ngrams = _NgramIndex(sorted(cores | set(texts)))
 
     def idf(self, token: str) -> float:
         return math.log((1 + self.total) / (1 + self.counts.get(token, 0))) + 1.0
+
+
+class _NgramIndex:
+    """TF-IDF of character 2–4-grams within words, over the distinct texts of the lines being compared
+    (no labels needed): how much two titles share, weighted by how rare the shared fragments are."""
+
+    def __init__(self, texts: list[str]):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.row = {text: n for n, text in enumerate(texts)}
+        self.matrix = None
+        if any(texts):
+            self.matrix = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), dtype=np.float64).fit_transform(texts).tocsr()
+
+    def cosine(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+        if self.matrix is None or not len(left):
+            return np.zeros(len(left))
+        rows_a = self.matrix[[self.row[t] for t in left]]
+        rows_b = self.matrix[[self.row[t] for t in right]]
+        return np.asarray(rows_a.multiply(rows_b).sum(axis=1)).ravel()
 
 
 @dataclass(frozen=True)
@@ -139,6 +166,17 @@ def pair_vector(a: Features, b: Features, xa: Extra, xb: Extra, corpus: Corpus) 
             length, numbers_differ, numbers_agree, raw_set, only_shorter, only_longer]
 
 
+def pair_matrix(pairs: Sequence[tuple[int, int]], feats: Sequence[Features], extras: Sequence[Extra], corpus: Corpus) -> np.ndarray:
+    """The feature vectors of these pairs of items (indexes into `feats` and `extras`), one row each."""
+    if not len(pairs):
+        return np.zeros((0, len(FEATURE_NAMES)))
+    rows = np.array([pair_vector(feats[i], feats[j], extras[i], extras[j], corpus) for i, j in pairs], dtype=float)
+    left, right = [i for i, _ in pairs], [j for _, j in pairs]
+    raw = corpus.ngrams.cosine([extras[i].text for i in left], [extras[j].text for j in right])
+    canonical = corpus.ngrams.cosine([feats[i].core for i in left], [feats[j].core for j in right])
+    return np.column_stack([rows, raw, canonical])
+
+
 class PairModel:
     """Gradient-boosted trees over the pair features: the probability two lines are the same course.
 
@@ -186,19 +224,17 @@ def _set_vectors(records: Sequence, clusters: dict[str, str]) -> tuple[list[list
     from .engine import candidate_pairs, record_features
 
     feats = [record_features(r) for r in records]
-    corpus = Corpus(feats)
     extras = [Extra.of(r.title, r.provider_name) for r in records]
+    corpus = Corpus(feats, [x.text for x in extras])
     pairs = set(candidate_pairs(feats, [()] * len(feats), acronyms=[x.acronym for x in extras]))
     by_cluster: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         by_cluster[clusters[r.record_id]].append(i)
     for members in by_cluster.values():
         pairs.update((i, j) for n, i in enumerate(members) for j in members[n + 1:])
-    vectors, truths = [], []
-    for i, j in sorted(pairs):
-        vectors.append(pair_vector(feats[i], feats[j], extras[i], extras[j], corpus))
-        truths.append(int(clusters[records[i].record_id] == clusters[records[j].record_id]))
-    return vectors, truths
+    pairs = sorted(pairs)
+    truths = [int(clusters[records[i].record_id] == clusters[records[j].record_id]) for i, j in pairs]
+    return pair_matrix(pairs, feats, extras, corpus), truths
 
 
 def built_in_sets() -> list[str]:
@@ -223,11 +259,13 @@ def label_vectors(records: Sequence, labels: Iterable[Label], synonyms=None) -> 
     labels = [label for label in labels if label.a in by_id and label.b in by_id]
     if not labels:
         return np.zeros((0, len(FEATURE_NAMES))), np.zeros(0, dtype=int)
+    ids = sorted({x.a for x in labels} | {x.b for x in labels}, key=str)
+    position = {rid: n for n, rid in enumerate(ids)}
     feats = {r.record_id: record_features(r, synonyms) for r in records}
-    corpus = Corpus(feats.values())
-    vectors = [pair_vector(feats[x.a], feats[x.b], Extra.of(by_id[x.a].title, by_id[x.a].provider_name),
-                           Extra.of(by_id[x.b].title, by_id[x.b].provider_name), corpus) for x in labels]
-    return np.array(vectors, dtype=float), np.array([int(x.same) for x in labels])
+    extras = {r.record_id: Extra.of(r.title, r.provider_name) for r in records}
+    corpus = Corpus(feats.values(), [x.text for x in extras.values()])
+    vectors = pair_matrix([(position[x.a], position[x.b]) for x in labels], [feats[i] for i in ids], [extras[i] for i in ids], corpus)
+    return vectors, np.array([int(x.same) for x in labels])
 
 
 def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | None = None, *,

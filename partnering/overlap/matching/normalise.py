@@ -94,8 +94,16 @@ NOISE = [
                r"classroom|refresh(?:ed)?|20\d\d(?:/\d\d)?|spring|summer|autumn|winter|new starters?)\b[^()]*)\)", re.I),
     re.compile(r"\b(?:cohort|group|intake)\s*\d+\b", re.I),
     re.compile(r"\b\d+(?:st|nd|rd|th)\s+edition\b", re.I),
-    re.compile(r"\b20\d\d\s*(?:/|-)\s*\d\d\b|\b20\d\d\b"),
     re.compile(r"\b\d+\s*(?:-\s*)?(?:day|days|hr|hrs|hour|hours)\b", re.I),
+    *[re.compile(p, f) for p, f in (
+        # course codes of a council's own catalogue: "[BCC-SG038]", "[SG800]", "HR/089 …", "SC631 - …"
+        (r"\[[^\]]*\d[^\]]*\]", 0),
+        (r"^\s*[A-Z]{1,4}[/-]?\d{2,3}\b\s*(?:[-–:]\s+)?", 0),
+        # dates: "01/02/2023", "28.09.23", "w/c 13/12/24", "Jun-24", "(Feb 24)", "Feb 2023"
+        (r"\b(?:w/c\s*)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", re.I),
+        (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s-]*(?:20)?\d\d\b", re.I),
+    )],
+    re.compile(r"\b20\d\d\s*(?:/|-)\s*\d\d\b|\b20\d\d\b"),
 ]
 
 AWARDING_BODIES = {
@@ -177,11 +185,17 @@ def prepare_synonyms(synonyms) -> list[tuple[str, str]]:
     return _ordered({_plain(n): _plain(t) for n, t in (synonyms or {}).items() if _plain(n) and _plain(t)})
 
 
-def normalise_title(title: str, synonyms=None) -> list[str]:
-    """Lower case, punctuation and noise removed, abbreviations and synonyms expanded."""
+def strip_noise(title: str) -> str:
+    """The title without cohort, edition, day-count, year, date and course-code noise."""
     text = title or ""
     for pattern in NOISE:
         text = pattern.sub(" ", text)
+    return text
+
+
+def normalise_title(title: str, synonyms=None) -> list[str]:
+    """Lower case, punctuation and noise removed, abbreviations and synonyms expanded."""
+    text = strip_noise(title)
     # "ILM5", "SVQ2": a qualification's letters and its level run together
     words = re.sub(r"\b([a-z]{2,})(\d{1,2})\b", r"\1 \2", _plain(text)).split()
     if synonyms:
