@@ -235,9 +235,9 @@ class Scored:
 
 def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, learned: bool = True) -> Scored:
     """Collapse identical canonical lines into keys, find candidate pairs of keys and score them."""
-    from .learned import Corpus, Extra, default_model, pair_matrix
+    from .learned import Corpus, Extra, default_model, pair_matrix, with_corpus_words
 
-    synonyms = prepare_synonyms(synonyms)
+    synonyms = with_corpus_words((r.title for r in records), synonyms) if learned else prepare_synonyms(synonyms)
     feats = {r.record_id: record_features(r, synonyms) for r in records}
     keys: dict[tuple, list[str]] = defaultdict(list)
     by_id = {r.record_id: r for r in records}

@@ -166,6 +166,18 @@ def pair_vector(a: Features, b: Features, xa: Extra, xb: Extra, corpus: Corpus) 
             length, numbers_differ, numbers_agree, raw_set, only_shorter, only_longer]
 
 
+def with_corpus_words(titles: Iterable[str], synonyms=None) -> list[tuple[str, str]]:
+    """The glossary's names (`synonyms`) plus the acronyms these titles define (lexicon.py), prepared for
+    `features`; a name the glossary has keeps the glossary's meaning."""
+    from .lexicon import corpus_acronyms
+    from .normalise import prepare_synonyms
+
+    prepared = prepare_synonyms(synonyms)
+    named = {phrase.strip() for phrase, _ in prepared}
+    learned = corpus_acronyms(titles, known=named)
+    return prepared + prepare_synonyms({k: v for k, v in learned.items() if k not in named})
+
+
 def pair_matrix(pairs: Sequence[tuple[int, int]], feats: Sequence[Features], extras: Sequence[Extra], corpus: Corpus) -> np.ndarray:
     """The feature vectors of these pairs of items (indexes into `feats` and `extras`), one row each."""
     if not len(pairs):
@@ -223,7 +235,8 @@ def _set_vectors(records: Sequence, clusters: dict[str, str]) -> tuple[list[list
     """Feature vectors and truths for the pairs clustering would score in one labelled set, plus its true pairs."""
     from .engine import candidate_pairs, record_features
 
-    feats = [record_features(r) for r in records]
+    synonyms = with_corpus_words(r.title for r in records)
+    feats = [record_features(r, synonyms) for r in records]
     extras = [Extra.of(r.title, r.provider_name) for r in records]
     corpus = Corpus(feats, [x.text for x in extras])
     pairs = set(candidate_pairs(feats, [()] * len(feats), acronyms=[x.acronym for x in extras]))
@@ -261,6 +274,7 @@ def label_vectors(records: Sequence, labels: Iterable[Label], synonyms=None) -> 
         return np.zeros((0, len(FEATURE_NAMES))), np.zeros(0, dtype=int)
     ids = sorted({x.a for x in labels} | {x.b for x in labels}, key=str)
     position = {rid: n for n, rid in enumerate(ids)}
+    synonyms = with_corpus_words((r.title for r in records), synonyms)
     feats = {r.record_id: record_features(r, synonyms) for r in records}
     extras = {r.record_id: Extra.of(r.title, r.provider_name) for r in records}
     corpus = Corpus(feats.values(), [x.text for x in extras.values()])
