@@ -32,6 +32,9 @@ MEMBERS = {  # everyone the partnership's catalogue is for: its councils' staff,
 }
 OVERSEERS = {"own": {"coordinator", "board", "lead", "staff_admin"}, "other": {"other_coordinator", "other_lead"}}
 ANY_COORDINATOR = {"coordinator", "other_coordinator"}
+POOL_LEADS = {"own": LEADS["north"] | LEADS["south"], "other": LEADS["outsider"]}  # leads of the councils sharing a pool
+PACKAGE_ENTRIES = ("award", "amendment", "profile", "reprofile", "spend", "claim", "in_kind")
+ENTITLEMENT_ENTRIES = ("drawdown", "one_to_one", "group")
 SUBJECT = {"north": {"staff"}, "south": set(), "outsider": set()}  # the member of staff whose records are read
 
 
@@ -191,6 +194,36 @@ MATRIX: dict[str, list[Row]] = {
     "planning:apply": [Row("the partnership's coordinators", coordinators_of, "POST")],
     "planning:plan-detail": [Row("the partnership's coordinators", coordinators_of)],
     "planning:plan-undo": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    # shared costs: coordinators manage; the board and the councils' leads read; a statement is its own council's
+    "costs:home": [Row("anyone signed in", SIGNED_IN)],
+    "costs:partnership": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "costs:pool-create": both("the partnership's coordinators", coordinators_of),
+    "costs:package-create": both("the partnership's coordinators", coordinators_of),
+    "costs:entitlement-create": both("the partnership's coordinators", coordinators_of),
+    "costs:statement": [Row("the council's leads; coordinators and board of the partnership",
+                            lambda o: LEADS[o] | COORDINATORS[NETWORK[o]] | BOARD[NETWORK[o]])],
+    "costs:statement-download": [Row("the council's leads; coordinators and board of the partnership",
+                                     lambda o: LEADS[o] | COORDINATORS[NETWORK[o]] | BOARD[NETWORK[o]], action=fmt)
+                                 for fmt in ("xlsx", "pdf")],
+    "costs:pool-detail": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "costs:pool-terms": both("the partnership's coordinators", coordinators_of),
+    "costs:pool-basis": both("the partnership's coordinators", coordinators_of),
+    "costs:cost-add": both("the partnership's coordinators; leads of the pool's councils (for their council)",
+                           network(lambda n: COORDINATORS[n] | POOL_LEADS[n])),
+    "costs:recharges": [Row("coordinators and board of the partnership, leads of its councils", overseers_of, action=fmt)
+                        for fmt in ("xlsx", "csv")],
+    "costs:basis-remove": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "costs:cost-remove": [Row("the partnership's coordinators; leads of the council that paid",
+                              lambda o: COORDINATORS[NETWORK[o]] | LEADS[o], "POST")],
+    "costs:package-detail": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "costs:package-add": [Row("the partnership's coordinators", coordinators_of, method, action=what)
+                          for method in ("GET", "POST") for what in PACKAGE_ENTRIES],
+    "costs:package-remove": [Row("the partnership's coordinators", coordinators_of, "POST", action=what) for what in PACKAGE_ENTRIES],
+    "costs:entitlement-detail": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "costs:entitlement-add": [Row("the partnership's coordinators", coordinators_of, method, action=what)
+                              for method in ("GET", "POST") for what in ENTITLEMENT_ENTRIES],
+    "costs:entitlement-remove": [Row("the partnership's coordinators", coordinators_of, "POST", action=what)
+                                 for what in ENTITLEMENT_ENTRIES],
 }
 
 # The admin site: every pattern under /admin/ is for staff users; what they see there is the access layer's.

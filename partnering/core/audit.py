@@ -92,6 +92,25 @@ REGISTRY: dict[str, Audited] = {
     "learning.Evidence": Audited(council="council"),
     # planning
     "planning.VenuePlan": Audited(partnership="course.partnership", m2m=("sessions",)),
+    # costs: everything belongs to the partnership that shares it; a cost or contribution also to its council
+    "costs.CostPool": Audited(partnership="partnership"),
+    "costs.PoolCouncil": Audited(council="council", partnership="pool.partnership"),
+    "costs.PoolBasis": Audited(partnership="pool.partnership"),
+    "costs.BasisFigure": Audited(council="council", partnership="basis.pool.partnership"),
+    "costs.Cost": Audited(council="paid_by", partnership="pool.partnership"),
+    "costs.FundingPackage": Audited(partnership="partnership"),
+    "costs.Award": Audited(partnership="package.partnership"),
+    "costs.Amendment": Audited(partnership="award.package.partnership"),
+    "costs.ProfileLine": Audited(partnership="package.partnership"),
+    "costs.Reprofile": Audited(partnership="package.partnership"),
+    "costs.Spend": Audited(council="council", partnership="package.partnership"),
+    "costs.Claim": Audited(partnership="award.package.partnership"),
+    "costs.InKind": Audited(council="council", partnership="package.partnership"),
+    "costs.EntitlementPool": Audited(partnership="partnership"),
+    "costs.Drawdown": Audited(council="council", partnership="pool.partnership"),
+    "costs.OneToOne": Audited(council="council", partnership="pool.partnership"),
+    "costs.ThemeGroup": Audited(partnership="pool.partnership"),
+    "costs.ThemeGroupMember": Audited(council="council", partnership="group.pool.partnership"),
 }
 
 NOT_AUDITED: dict[str, str] = {
@@ -100,7 +119,7 @@ NOT_AUDITED: dict[str, str] = {
     "overlap.GroupLine": "which lines an overlap group holds: rewritten with the groups by every analysis",
 }
 
-PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning")
+PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs")
 SECRET_FIELDS = {"password"}
 
 

@@ -17,6 +17,7 @@ def chrome(request):
         (_("Councils"), reverse("organisations:council-list")),
         (_("People"), reverse("people:person-list")),
         (_("Mapping"), reverse("mapping:home")),
+        (_("Shared costs"), reverse("costs:home")),
         (_("Glossary"), reverse("glossary:term-list")),
         (_("My profile"), reverse("people:me")),
     ]

@@ -66,6 +66,15 @@ ARGUMENTS = {
     "learning:evaluate": pk("attended"), "learning:follow-up": pk("attended"), "learning:course-evaluations": pk("course"),
     "learning:reports": PARTNERSHIP_SLUG, "learning:course-create": PARTNERSHIP_SLUG, "learning:session-create": pk("course"),
     "learning:session-edit": pk("session"),
+    "costs:partnership": PARTNERSHIP_SLUG, "costs:pool-create": PARTNERSHIP_SLUG, "costs:package-create": PARTNERSHIP_SLUG,
+    "costs:entitlement-create": PARTNERSHIP_SLUG,
+    "costs:statement": lambda w, o: {"slug": w.of("partnership", o).slug, "council": w.of("council", o).slug},
+    "costs:statement-download": lambda w, o: {"slug": w.of("partnership", o).slug, "council": w.of("council", o).slug},
+    "costs:pool-detail": pk("pool"), "costs:pool-terms": pk("pool"), "costs:pool-basis": pk("pool"), "costs:cost-add": pk("pool"),
+    "costs:recharges": pk("pool"), "costs:basis-remove": pk("basis"), "costs:cost-remove": pk("cost"),
+    "costs:package-detail": pk("package"), "costs:package-add": pk("package"), "costs:package-remove": pk("package"),
+    "costs:entitlement-detail": pk("entitlement"), "costs:entitlement-add": pk("entitlement"),
+    "costs:entitlement-remove": pk("entitlement"),
     "planning:plan": pk("course"), "planning:apply": pk("course"), "planning:plan-detail": pk("plan"),
     "planning:plan-undo": pk("plan"),
     "password_reset_confirm": lambda w, o: {"uidb64": "MQ", "token": "set-password"},
@@ -73,6 +82,12 @@ ARGUMENTS = {
     "rosetta-form": lambda w, o: {"po_filter": "project", "lang_id": "cy", "idx": 0},
     "rosetta-download-file": lambda w, o: {"po_filter": "project", "lang_id": "cy", "idx": 0},
 }
+# URLs with a part of the address chosen by the row's action (a decision, a format, the kind of entry);
+# for removals, the entry is the owner's record of that kind.
+ACTION_IN_ADDRESS = {"overlap:group-decide": "action", "costs:statement-download": "fmt", "costs:recharges": "fmt",
+                     "costs:package-add": "what", "costs:package-remove": "what", "costs:entitlement-add": "what",
+                     "costs:entitlement-remove": "what"}
+ENTRY_IN_ADDRESS = {"costs:package-remove", "costs:entitlement-remove"}
 # URLs with no object in the address whose answer still depends on one (posted in the form).
 OBJECT_IN_FORM = {"switch-council"}
 # URLs whose arguments are not records: asked once, not per owner.
@@ -124,7 +139,11 @@ def test_every_url_has_a_row_in_the_matrix():
 def _answer(client, world, name: str, row: Row, owner, role: str):
     kwargs = ARGUMENTS[name](world, owner) if name in ARGUMENTS else {}
     if name == "overlap:group-decide":
-        kwargs = {"pk": world.of("group", owner).pk, "action": row.action}
+        kwargs = {"pk": world.of("group", owner).pk}
+    if name in ACTION_IN_ADDRESS:
+        kwargs[ACTION_IN_ADDRESS[name]] = row.action
+    if name in ENTRY_IN_ADDRESS:
+        kwargs["entry"] = world.of(f"entry:{row.action}", owner).pk
     url = reverse(name, kwargs=kwargs)
     person = world.people[role]
     # Each request runs in a savepoint that is rolled back, so one role's action never changes the next role's answer.

@@ -11,6 +11,26 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from partnering.core.models import Sharing
+from partnering.costs.models import (
+    Amendment,
+    Award,
+    BasisFigure,
+    Claim,
+    Cost,
+    CostPool,
+    Drawdown,
+    EntitlementPool,
+    FundingPackage,
+    InKind,
+    OneToOne,
+    PoolBasis,
+    PoolCouncil,
+    ProfileLine,
+    Reprofile,
+    Spend,
+    ThemeGroup,
+    ThemeGroupMember,
+)
 from partnering.glossary.models import Term
 from partnering.learning.models import Booking, Course, Evaluation, Evidence, Session
 from partnering.mapping import services as mapping
@@ -135,6 +155,48 @@ def build_world() -> World:
             ("attended", owner): attended, ("evidence", owner): evidence, ("run", owner): run, ("group", owner): group,
             ("plan", owner): plan, ("partnership", owner): network,
         })
+    _add_costs(world)
     world.objects.update({("term", owner): term for owner in OWNERS})
     world.objects.update({("topic", owner): topic for owner in OWNERS})
     return world
+
+
+def _add_costs(world: World) -> None:
+    """One cost pool, funding package and pooled entitlement per partnership, each with one record of every kind;
+    each owner's cost is paid by its own council."""
+    day = datetime.date(2025, 5, 1)
+    members = {"own": [world.councils["north"], world.councils["south"]], "other": [world.councils["outsider"]]}
+    shared = {}
+    for network, councils in members.items():
+        partnership = world.partnerships[network]
+        pool = CostPool.objects.create(partnership=partnership, name=f"{network} programme office")
+        for council in councils:
+            PoolCouncil.objects.create(pool=pool, council=council)
+        basis = PoolBasis.objects.create(pool=pool, effective_from=datetime.date(2025, 4, 1), basis="pro_rata")
+        for council in councils:
+            BasisFigure.objects.create(basis=basis, council=council, value=10, source="typed")
+        package = FundingPackage.objects.create(partnership=partnership, name=f"{network} grant", start_date=datetime.date(2025, 4, 1))
+        award = Award.objects.create(package=package, funder="Funder", awarded=1000)
+        entitlement = EntitlementPool.objects.create(partnership=partnership, name=f"{network} support days", pool_days=10, cap_days=5)
+        group = ThemeGroup.objects.create(pool=entitlement, name="Workforce", days=1)
+        ThemeGroupMember.objects.create(group=group, council=councils[0])
+        shared[network] = {
+            "pool": pool, "basis": pool.bases.get(), "package": package, "entitlement": entitlement,
+            "entry:award": award,
+            "entry:amendment": Amendment.objects.create(award=award, date=day, change=-100, reason="cut"),
+            "entry:profile": ProfileLine.objects.create(package=package, year="2025/26", amount=900),
+            "entry:reprofile": Reprofile.objects.create(package=package, date=day, from_year="2025/26", to_year="2026/27", amount=10,
+                                                        reason="slipped"),
+            "entry:spend": Spend.objects.create(package=package, date=day, amount=50, description="room hire"),
+            "entry:claim": Claim.objects.create(award=award, date=day, amount=50),
+            "entry:in_kind": InKind.objects.create(package=package, council=councils[0], date=day, days=1, day_rate=300,
+                                                   description="a day of a senior officer's time"),
+            "entry:drawdown": Drawdown.objects.create(pool=entitlement, council=councils[0], date=day, days=2),
+            "entry:one_to_one": OneToOne.objects.create(pool=entitlement, council=councils[0], date=day, days=1, description="advice"),
+            "entry:group": group,
+        }
+    for owner, council in world.councils.items():
+        network = NETWORK_OF[owner]
+        world.objects.update({(kind, owner): value for kind, value in shared[network].items()})
+        world.objects[("cost", owner)] = Cost.objects.create(pool=shared[network]["pool"], paid_by=council, date=day, amount=100,
+                                                             description=f"{owner} room hire")

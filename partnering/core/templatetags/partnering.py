@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 from django.utils.formats import number_format
 
@@ -39,3 +41,23 @@ def cell(value, kind):
     if kind == "decimal":
         return number_format(value, 1, force_grouping=True)
     return value
+
+
+@register.filter
+def money(value):
+    """Pounds to the penny, always with two decimals: Decimal("-24000") → −£24,000.00; None → –."""
+    if value in (None, ""):
+        return "–"
+    amount = Decimal(value)
+    text = f"£{number_format(abs(amount), 2, force_grouping=True)}"
+    return f"−{text}" if amount < 0 else text
+
+
+@register.filter
+def days(value):
+    """Days to two decimals at most: Decimal("3.00") → 3; Decimal("1.50") → 1.5."""
+    if value in (None, ""):
+        return "–"
+    amount = Decimal(value).quantize(Decimal("0.01"))
+    places = 0 if amount == amount.to_integral_value() else (1 if (amount * 10) == (amount * 10).to_integral_value() else 2)
+    return number_format(amount, places, force_grouping=True)

@@ -64,6 +64,11 @@ def financial_year(d: date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+def in_kind_pence(days, day_rate_pence: int) -> int:
+    """Days at a day rate, rounded half up to the penny."""
+    return int((days * day_rate_pence).quantize(1, rounding=ROUND_HALF_UP))
+
+
 def _date(value, field):
     if not isinstance(value, str):
         raise SpecError(f"{field}: missing or not a date (YYYY-MM-DD)")
@@ -180,8 +185,7 @@ def statement(spec) -> dict:
             days = to_decimal(k["days"], f"{where}.days")
             if days < 0:
                 raise SpecError(f"{where}.days: must not be negative")
-            rate = to_pence(k["day_rate"], f"{where}.day_rate")
-            value = int((days * rate).quantize(1, rounding=ROUND_HALF_UP))
+            value = in_kind_pence(days, to_pence(k["day_rate"], f"{where}.day_rate"))
         in_kind[party] = in_kind.get(party, 0) + value
         year(d)["in_kind"] += value
 

@@ -43,6 +43,12 @@ def _date(value, field) -> date:
         raise SpecError(f"{field}: missing or not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def check_basis_spec(spec: dict) -> None:
+    """Refuse a basis (an apportion spec without a total) that could not split any cost."""
+    _, name, parties, parts = parse_spec({"total": "0", **spec})
+    check_basis(name, parties, parts)
+
+
 def settle(balances: dict[str, int]) -> list[tuple[str, str, int]]:
     """(payer, payee, pence) transfers that bring every balance to zero. Balances must sum to zero."""
     if sum(balances.values()) != 0:

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from partnering.learning.models import TrainingRecord
-from partnering.learning.pdf import FONT_DIR, LocalFontFetcher
+from partnering.core.pdf import FONT_DIR, LocalFontFetcher
 
 pytestmark = pytest.mark.django_db
 
