@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 
 from partnering.core import audit
 from partnering.core.models import Sharing
+from partnering.demo.costs import COST_PARTNERSHIPS, load_costs
 from partnering.organisations.models import Council, Membership, Partnership, Venue
 from partnering.organisations.reference import ReferenceCouncil, partnership_kind, read_councils, slugify
 from partnering.people.models import CouncilRole, Employment, PartnershipRole, Person
@@ -74,6 +75,7 @@ class DemoReport:
     returns: int = 0
     overlap_groups: int = 0
     sessions: int = 0
+    cost_records: int = 0  # cost pools, funding and pooled entitlements' records added this time
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -306,6 +308,15 @@ def load_demo() -> DemoReport:
     report.overlap_groups = _analyse_overlap([partnerships[slugify(name)] for name in DEMO_PARTNERSHIPS])
     report.sessions = _schedule_sessions([partnerships[slugify(name)] for name in DEMO_PARTNERSHIPS])
     _require_training([councils[ref.slug] for ref in demo_refs])
+    # Shared money from the studies, entered through the costs services by the coordinator of those partnerships.
+    coordinator = people[f"coordinator@{DEMO_DOMAIN}"]
+    for name in COST_PARTNERSHIPS:
+        partnership = partnerships[slugify(name)]
+        PartnershipRole.objects.get_or_create(
+            person=coordinator, partnership=partnership, role=PartnershipRole.Role.COORDINATOR, end_on=None,
+            defaults={"start_on": partnership.formed_on or DEFAULT_JOINED},
+        )
+    report.cost_records = load_costs(partnerships, councils, actor=coordinator).added
     report.accounts = sorted(demo_accounts.items())
     return report
 
