@@ -90,7 +90,10 @@ def _equivalences(region):
 #: Keyword arguments every form that asks for one of these names gets.
 BY_NAME = {
     "council": lambda region: region.north,
-    "councils": lambda region: [region.north, region.south],
+    "councils": lambda region: _council_queryset(region),
+    "pool": lambda region: _pool(region),
+    "package": lambda region: _package(region),
+    "years": lambda region: [(2025, "2025/26"), (2024, "2024/25")],
     "partnership": lambda region: region.network,
     "course": _course,
     "equivalences": _equivalences,
@@ -107,6 +110,23 @@ FORM_KWARGS = {
     "partnering.overlap.forms.MergeForm": lambda region: {"groups": _analysed(region)},
     "partnering.planning.forms.PlanForm": lambda region: {"course": _course(region), "session": _session(region)},
 }
+
+
+def _pool(region):
+    from partnering.costs.models import CostPool, PoolCouncil
+
+    pool, created = CostPool.objects.get_or_create(partnership=region.network, name="Programme office")
+    if created:
+        for council in (region.north, region.south):
+            PoolCouncil.objects.create(pool=pool, council=council)
+    return pool
+
+
+def _package(region):
+    from partnering.costs.models import FundingPackage
+
+    return FundingPackage.objects.get_or_create(partnership=region.network, name="Grant",
+                                                defaults={"start_date": datetime.date(2025, 4, 1)})[0]
 
 
 def _council_queryset(region):
