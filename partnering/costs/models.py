@@ -82,6 +82,9 @@ class PoolCouncil(models.Model):
         ordering = ["council__name"]
         constraints = [models.UniqueConstraint(fields=["pool", "council"], name="pool_council_once")]
 
+    def __str__(self):
+        return f"{self.council} in {self.pool}"
+
 
 class PoolBasis(Recorded):
     """How the pool is split from a date; earlier periods keep the basis they had."""
@@ -131,6 +134,9 @@ class BasisFigure(models.Model):
         ordering = ["council__name"]
         constraints = [models.UniqueConstraint(fields=["basis", "council"], name="basis_figure_once")]
 
+    def __str__(self):
+        return f"{self.council}: {self.value} ({self.basis})"
+
 
 class Cost(Recorded):
     """A cost one council paid on behalf of the pool."""
@@ -146,6 +152,10 @@ class Cost(Recorded):
         ordering = ["-date", "-pk"]
         verbose_name = _("cost")
         verbose_name_plural = _("costs")
+
+    def __str__(self):
+        return f"{self.description} ({self.amount})"
+
 
 
 # --- Funding packages and grants -----------------------------------------------------------------
@@ -197,6 +207,10 @@ class Amendment(Recorded):
     class Meta:
         ordering = ["date", "pk"]
 
+    def __str__(self):
+        return f"{self.award}: {self.change} ({self.reason})"
+
+
 
 class ProfileLine(Recorded):
     """What the package planned to spend in a financial year."""
@@ -208,6 +222,10 @@ class ProfileLine(Recorded):
     class Meta:
         ordering = ["year"]
         constraints = [models.UniqueConstraint(fields=["package", "year"], name="profile_one_per_year")]
+
+    def __str__(self):
+        return f"{self.year}: {self.amount}"
+
 
 
 class Reprofile(Recorded):
@@ -223,6 +241,10 @@ class Reprofile(Recorded):
     class Meta:
         ordering = ["date", "pk"]
 
+    def __str__(self):
+        return f"{self.from_year} → {self.to_year}: {self.amount}"
+
+
 
 class Spend(Recorded):
     package = models.ForeignKey(FundingPackage, on_delete=models.CASCADE, related_name="spend")
@@ -236,6 +258,10 @@ class Spend(Recorded):
     class Meta:
         ordering = ["-date", "-pk"]
 
+    def __str__(self):
+        return f"{self.description} ({self.amount})"
+
+
 
 class Claim(Recorded):
     """Money claimed from a funder against spend."""
@@ -247,6 +273,10 @@ class Claim(Recorded):
 
     class Meta:
         ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.award}: {self.amount}"
+
 
 
 class InKind(Recorded):
@@ -261,6 +291,10 @@ class InKind(Recorded):
 
     class Meta:
         ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.council}: {self.description}"
+
 
 
 # --- Pooled entitlements -------------------------------------------------------------------------
@@ -294,6 +328,10 @@ class Drawdown(Recorded):
     class Meta:
         ordering = ["date", "pk"]
 
+    def __str__(self):
+        return f"{self.council}: {self.days} days"
+
+
 
 class OneToOne(Recorded):
     """Days a council used as one-to-one support or consultancy."""
@@ -306,6 +344,10 @@ class OneToOne(Recorded):
 
     class Meta:
         ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.council}: {self.description}"
+
 
 
 class ThemeGroup(Recorded):
@@ -331,3 +373,6 @@ class ThemeGroupMember(models.Model):
     class Meta:
         ordering = ["council__name"]
         constraints = [models.UniqueConstraint(fields=["group", "council"], name="theme_group_member_once")]
+
+    def __str__(self):
+        return f"{self.council} in {self.group}"

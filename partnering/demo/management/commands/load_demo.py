@@ -17,7 +17,8 @@ class Command(BaseCommand):
             f"Demo region ready: {report.councils} councils, {report.partnerships} partnerships, {report.venues} venues; "
             f"{report.people_created} people, {report.employments_created} employments and {report.returns} L&D returns "
             "(through the spreadsheet importer) added this time; "
-            f"{report.overlap_groups} groups of provision shared by two or more councils; {report.sessions} joint sessions scheduled."
+            f"{report.overlap_groups} groups of provision shared by two or more councils; {report.sessions} joint sessions scheduled; "
+            f"{report.cost_records} records of shared costs, funding and pooled support days added this time."
         )
         self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
         for email, name in report.accounts:
