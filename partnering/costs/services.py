@@ -109,7 +109,8 @@ def set_member_terms(*, pool: CostPool, actor, terms: dict) -> None:
             continue
         cost_alone, cap, floor = terms[member.council_id]
         if cap is not None and floor is not None and floor > cap:
-            raise Refused(_("%(council)s: the least it pays is more than the most it pays.") % {"council": member.council}, "terms")
+            raise Refused(_("%(council)s: the least it pays is more than the most it pays.") % {"council": member.council},
+                          f"floor_{member.council_id}")
         member.cost_alone, member.cap, member.floor = cost_alone, cap, floor
         member.save()
 
@@ -196,15 +197,17 @@ def set_basis(*, pool: CostPool, actor, effective_from: datetime.date, basis: st
             value, source, as_of = figures.get(member.council_id, (None, "", None))
             if value is None:
                 raise Refused(_("%(council)s has no figure: the basis needs one for every council.") % {"council": member.council},
-                              "figures")
+                              f"value_{member.council_id}")
             if not source.strip():
-                raise Refused(_("%(council)s's figure needs its source.") % {"council": member.council}, "figures")
+                raise Refused(_("%(council)s's figure needs its source.") % {"council": member.council}, f"source_{member.council_id}")
             rows.append(BasisFigure.objects.create(basis=record, council=member.council, value=value, source=source.strip(),
                                                    as_of=as_of))
     try:
         recharge_engine.check_basis_spec(basis_spec(record, rows, members))
     except SpecError as error:
-        raise Refused(_("These figures cannot split a cost: %(error)s") % {"error": error}, "figures") from None
+        # The form's first figure: the error concerns the figures together, and the summary links to a field.
+        raise Refused(_("These figures cannot split a cost: %(error)s") % {"error": error},
+                      f"value_{members[0].council_id}" if members else "figures") from None
     return record
 
 
@@ -320,6 +323,9 @@ ENTRY_MODELS = {"award": Award, "amendment": Amendment, "profile": ProfileLine, 
                 "claim": Claim, "in_kind": InKind}
 
 
+ENTRY_FIGURE = {"amendment": "change", "profile": "amount", "reprofile": "amount"}
+
+
 def _check_year(value: str, field_name: str) -> str:
     try:
         return grant_engine._year(value, field_name)
@@ -355,7 +361,8 @@ def add_package_entry(*, package: FundingPackage, actor, what: str, values: dict
     try:
         grant_engine.statement(package_spec(package))
     except SpecError as error:
-        raise Refused(_("That would not add up: %(error)s") % {"error": error}) from None
+        # What the new entry brings that no longer adds up: an amendment's change, a plan's or a move's amount.
+        raise Refused(_("That would not add up: %(error)s") % {"error": error}, ENTRY_FIGURE.get(what, "")) from None
     return entry
 
 
