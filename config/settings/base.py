@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "partnering.learning",
     "partnering.planning",
     "partnering.costs",
+    "partnering.directory",
+    "partnering.community",
+    "partnering.meetings",
     "partnering.demo",
 ]
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 ROLES = ("anonymous", "staff", "lead", "trainer", "coordinator", "board", "shared", "admin", "staff_admin", "other_lead",
-         "other_coordinator")
+         "other_coordinator", "guest")
 SIGNED_IN = frozenset(ROLES) - {"anonymous"}
 EVERYONE = frozenset(ROLES)
 
@@ -224,6 +224,9 @@ MATRIX: dict[str, list[Row]] = {
                               for method in ("GET", "POST") for what in ENTITLEMENT_ENTRIES],
     "costs:entitlement-remove": [Row("the partnership's coordinators", coordinators_of, "POST", action=what)
                                  for what in ENTITLEMENT_ENTRIES],
+    # directory
+    # community
+    # meetings
 }
 
 # The admin site: every pattern under /admin/ is for staff users; what they see there is the access layer's.

@@ -111,6 +111,11 @@ REGISTRY: dict[str, Audited] = {
     "costs.OneToOne": Audited(council="council", partnership="pool.partnership"),
     "costs.ThemeGroup": Audited(partnership="pool.partnership"),
     "costs.ThemeGroupMember": Audited(council="council", partnership="group.pool.partnership"),
+    # directory
+    # community
+    "community.Group": Audited(partnership="partnership", m2m=("also_partnerships",)),
+    "community.GroupMember": Audited(council="council", partnership="group.partnership"),
+    # meetings
 }
 
 NOT_AUDITED: dict[str, str] = {
@@ -119,7 +124,8 @@ NOT_AUDITED: dict[str, str] = {
     "overlap.GroupLine": "which lines an overlap group holds: rewritten with the groups by every analysis",
 }
 
-PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs")
+PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs", "directory",
+                "community", "meetings")
 SECRET_FIELDS = {"password"}
 
 

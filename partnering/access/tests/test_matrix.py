@@ -75,6 +75,9 @@ ARGUMENTS = {
     "costs:package-detail": pk("package"), "costs:package-add": pk("package"), "costs:package-remove": pk("package"),
     "costs:entitlement-detail": pk("entitlement"), "costs:entitlement-add": pk("entitlement"),
     "costs:entitlement-remove": pk("entitlement"),
+    # directory
+    # community
+    # meetings
     "planning:plan": pk("course"), "planning:apply": pk("course"), "planning:plan-detail": pk("plan"),
     "planning:plan-undo": pk("plan"),
     "password_reset_confirm": lambda w, o: {"uidb64": "MQ", "token": "set-password"},

@@ -61,6 +61,7 @@ ROLES = (
     "staff_admin",  # admin-site rights without being a superuser; lead of south
     "other_lead",  # lead of outsider, a council in another partnership
     "other_coordinator",  # coordinator of the other partnership
+    "guest",  # a named guest from an outside organisation (no employment), in one group of the Test Network
 )
 OWNERS = ("north", "south", "outsider")  # own council, partner council, council outside all the viewer's partnerships
 NETWORK_OF = {"north": "own", "south": "own", "outsider": "other"}
@@ -156,6 +157,9 @@ def build_world() -> World:
             ("plan", owner): plan, ("partnership", owner): network,
         })
     _add_costs(world)
+    # directory: add the directory's records here
+    # community: add the groups' records here
+    # meetings: add the meetings' records here
     world.objects.update({("term", owner): term for owner in OWNERS})
     world.objects.update({("topic", owner): topic for owner in OWNERS})
     return world

@@ -1,0 +1,1 @@
+"""See the app's docstring in apps.py."""
