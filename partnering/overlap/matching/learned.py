@@ -167,14 +167,15 @@ def pair_vector(a: Features, b: Features, xa: Extra, xb: Extra, corpus: Corpus) 
 
 
 def with_corpus_words(titles: Iterable[str], synonyms=None) -> list[tuple[str, str]]:
-    """The glossary's names (`synonyms`) plus the acronyms these titles define (lexicon.py), prepared for
+    """The glossary's names (`synonyms`) plus the acronyms and two-language names these titles define (lexicon.py), prepared for
     `features`; a name the glossary has keeps the glossary's meaning."""
-    from .lexicon import corpus_acronyms
+    from .lexicon import corpus_acronyms, corpus_bilingual
     from .normalise import prepare_synonyms
 
+    titles = list(titles)
     prepared = prepare_synonyms(synonyms)
     named = {phrase.strip() for phrase, _ in prepared}
-    learned = corpus_acronyms(titles, known=named)
+    learned = {**corpus_acronyms(titles, known=named), **corpus_bilingual(titles)}
     return prepared + prepare_synonyms({k: v for k, v in learned.items() if k not in named})
 
 

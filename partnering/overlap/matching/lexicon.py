@@ -72,3 +72,43 @@ def corpus_acronyms(titles: Iterable[str], known: Iterable[str] = ()) -> dict[st
             if acronym not in phrase.split():
                 phrases[acronym][phrase] += 1
     return {acronym: min(counts.items(), key=lambda item: (-item[1], item[0]))[0] for acronym, counts in sorted(phrases.items())}
+
+
+def _plain(text: str) -> str:
+    text = strip_noise(text).lower().replace("&", " and ").replace("’", "").replace("'", "")
+    return " ".join(re.sub(r"[^a-z0-9\u00c0-\u017f]+", " ", text).split())
+
+
+def corpus_bilingual(titles: Iterable[str]) -> dict[str, str]:
+    """Titles given in two languages ("Rheoli Amser / Time Management") say their halves name one course:
+    each half → one name for all the halves so joined (the one written alone most often), learned from
+    these titles alone, so a line in either language reads like the other."""
+    titles = sorted(set(titles))
+    alone = Counter(_plain(t) for t in titles)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for title in titles:
+        halves = [_plain(h) for h in re.split(r"\s+/\s+", title)]
+        # two names of at least two words each, with the same numbers and tier letters (Grŵp 3 / Group 3), not two different
+        # things listed together (Team Leader / Supervisor Apprenticeship (Level 3); Disciplinary / Grievance)
+        if (len(halves) != 2 or halves[0] == halves[1] or min(len(h.split()) for h in halves) < 2
+                or len({tuple(re.findall(r"\b(?:\d+|[a-z])\b", h)) for h in halves}) > 1):
+            continue
+        left, right = find(halves[0]), find(halves[1])
+        if left != right:
+            parent[max(left, right)] = min(left, right)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for half in sorted(parent):
+        groups[find(half)].append(half)
+    names = {}
+    for members in groups.values():
+        name = min(members, key=lambda h: (-alone[h], -len(h), h))
+        names.update({m: name for m in members if m != name})
+    return names

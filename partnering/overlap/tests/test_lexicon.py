@@ -33,3 +33,17 @@ def test_an_acronym_and_its_expansion_from_different_councils_are_grouped_withou
     clusters = cluster(records).clusters
     assert clusters["1"] == clusters["2"]
     assert len({clusters["2"], clusters["3"], clusters["4"]}) == 3
+
+
+def test_a_title_in_two_languages_makes_either_half_read_as_one_name():
+    from partnering.overlap.matching.lexicon import corpus_bilingual
+
+    names = corpus_bilingual(["Rheoli Amser / Time Management", "Time Management", "Rheoli Amser", "Time Management (half day)"])
+    assert names == {"rheoli amser": "time management"}
+
+
+def test_two_things_listed_with_a_slash_are_not_taken_for_one_name():
+    from partnering.overlap.matching.lexicon import corpus_bilingual
+
+    assert corpus_bilingual(["Team Leader / Supervisor Apprenticeship (Level 3)", "Disciplinary / Grievance",
+                             "Diogelu Grŵp A / Safeguarding Group B"]) == {}
