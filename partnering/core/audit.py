@@ -115,7 +115,16 @@ REGISTRY: dict[str, Audited] = {
     # community
     "community.Group": Audited(partnership="partnership", m2m=("also_partnerships",)),
     "community.GroupMember": Audited(council="council", partnership="group.partnership"),
-    # meetings
+    # meetings: everything belongs to the body's partnership; hosts, positions and actions also to their council
+    "meetings.Body": Audited(partnership="partnership"),
+    "meetings.HostCouncil": Audited(council="council", partnership="body.partnership"),
+    "meetings.BodyMember": Audited(council="council", partnership="body.partnership"),
+    "meetings.Meeting": Audited(council="host", partnership="body.partnership", exclude=("invitation_sequence",)),
+    "meetings.AgendaItem": Audited(partnership="meeting.body.partnership"),
+    "meetings.Paper": Audited(partnership="item.meeting.body.partnership"),
+    "meetings.Decision": Audited(partnership="meeting.body.partnership"),
+    "meetings.Position": Audited(council="council", partnership="decision.meeting.body.partnership"),
+    "meetings.Action": Audited(council="owner_council", partnership="body.partnership"),
 }
 
 NOT_AUDITED: dict[str, str] = {
