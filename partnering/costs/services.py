@@ -215,7 +215,10 @@ def set_basis(*, pool: CostPool, actor, effective_from: datetime.date, basis: st
 @transaction.atomic
 def remove_basis(*, basis: PoolBasis, actor) -> None:
     require(can_manage_costs(scope_of(actor), basis.pool.partnership), "only the partnership's coordinators change a pool's basis")
-    if basis.pool.bases.count() == 1 and basis.pool.costs.exists():
+    # Every cost needs a basis in force on its date: the earliest left must apply from the first cost or before.
+    earliest_left = basis.pool.bases.exclude(pk=basis.pk).order_by("effective_from").first()
+    first_cost = basis.pool.costs.order_by("date").first()
+    if first_cost is not None and (earliest_left is None or earliest_left.effective_from > first_cost.date):
         raise Refused(_("The pool's costs need a basis: add another before taking this one away."))
     basis.delete()
 
@@ -571,6 +574,10 @@ def council_statement(partnership, council: Council, year: int) -> Statement:
     statement = Statement(partnership, council, year)
     for pool in CostPool.objects.filter(partnership=partnership, members__council=council).order_by("name"):
         period = pool_period(pool, start, end)
+        if period.error:  # shown as such, never as a share of nothing
+            statement.pools.append({"pool": pool, "council": council, "share": None, "paid": None, "balance": None, "cost_alone": None,
+                                    "saving": None, "fair_saving": None, "error": period.error, "within_tolerance": False})
+            continue
         row = next((r for r in period.rows if r["council"] == council), None)
         if row is None:
             continue
@@ -601,9 +608,9 @@ def council_statement(partnership, council: Council, year: int) -> Statement:
         "attended": bookings.filter(status=Booking.Status.ATTENDED).count(),
     }
     statement.totals = {
-        "share": sum((p["share"] for p in statement.pools), Decimal("0")),
-        "paid": sum((p["paid"] for p in statement.pools), Decimal("0")),
-        "balance": sum((p["balance"] for p in statement.pools), Decimal("0")),
+        "share": sum((p["share"] for p in statement.pools if not p["error"]), Decimal("0")),
+        "paid": sum((p["paid"] for p in statement.pools if not p["error"]), Decimal("0")),
+        "balance": sum((p["balance"] for p in statement.pools if not p["error"]), Decimal("0")),
         "saving": sum((p["saving"] for p in statement.pools if p["saving"] is not None), Decimal("0")),
         "spend": sum((f["spend"] for f in statement.funding), Decimal("0")),
         "in_kind": sum((f["in_kind"] for f in statement.funding), Decimal("0")),

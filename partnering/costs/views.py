@@ -3,7 +3,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -54,21 +54,24 @@ def _call(form, operation):
 
 
 def _years(partnership) -> list[tuple[int, str]]:
-    """Financial years with anything recorded, and the current one, newest first."""
+    """Financial years with anything recorded (a basis or cost may be dated ahead, a package may run on), and the
+    current one, newest first."""
     current = current_financial_year()
-    firsts = [
-        CostPool.objects.filter(partnership=partnership).aggregate(d=Min("costs__date"))["d"],
-        CostPool.objects.filter(partnership=partnership).aggregate(d=Min("bases__effective_from"))["d"],
-        partnership.funding_packages.aggregate(d=Min("start_date"))["d"],
+    dates = [
+        *CostPool.objects.filter(partnership=partnership).aggregate(
+            Min("costs__date"), Max("costs__date"), Min("bases__effective_from"), Max("bases__effective_from")).values(),
+        *partnership.funding_packages.aggregate(Min("start_date"), Max("end_date")).values(),
     ]
-    first = min([d.year if d.month >= 4 else d.year - 1 for d in firsts if d] or [current])
-    return [(year, services.year_label(year)) for year in range(max(current, first), min(first, current) - 1, -1)]
+    years = {d.year if d.month >= 4 else d.year - 1 for d in dates if d} | {current}
+    return [(year, services.year_label(year)) for year in range(max(years), min(years) - 1, -1)]
 
 
 def _year(request, partnership) -> tuple[int, YearForm]:
+    """The year asked for, or the current financial year."""
     years = _years(partnership)
-    form = YearForm(request.GET or None, years=years, initial={"year": years[0][0]})
-    year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else years[0][0]
+    current = current_financial_year()
+    form = YearForm(request.GET or None, years=years, initial={"year": current})
+    year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else current
     return year, form
 
 
@@ -409,13 +412,14 @@ def statement(request, slug, council):
 
 
 def _statement_sheets(statement):
-    pools = [[p["pool"].name, p["share"], p["paid"], p["balance"], p["cost_alone"], p["saving"], p["fair_saving"]] for p in statement.pools]
+    pools = [[p["pool"].name, p["share"], p["paid"], p["balance"], p["cost_alone"], p["saving"], p["fair_saving"],
+              _("The shares cannot be worked out: %(error)s") % {"error": p["error"]} if p["error"] else None] for p in statement.pools]
     recharges = [[r["pool"].name, r["payee"].name, r["payer"].name, r["amount"]] for r in statement.recharges]
     funding = [[f["package"].name, f["spend"], f["in_kind_days"], f["in_kind"]] for f in statement.funding]
     entitlements = [[e["pool"].name, e["entitlement"], e["one_to_one"], e["groups"], e["used"], e["balance"]] for e in statement.entitlements]
     return [
         (_("Cost pools"), [_("Pool"), _("Share (£)"), _("Paid (£)"), _("Balance (£)"), _("Cost on its own (£)"),
-                           _("Saving by the agreed basis (£)"), _("Saving by the Shapley value (£)")], pools),
+                           _("Saving by the agreed basis (£)"), _("Saving by the Shapley value (£)"), _("Note")], pools),
         (_("Recharges"), [_("Pool"), _("Invoicing council"), _("Council invoiced"), _("Amount (£)")], recharges),
         (_("Funding"), [_("Package"), _("Spend (£)"), _("Days given in kind"), _("Value in kind (£)")], funding),
         (_("Support days"), [_("Pool"), _("Drawn"), _("One to one"), _("Theme groups"), _("Used"), _("Balance")], entitlements),

@@ -683,7 +683,7 @@ def test_the_statement_xlsx_has_a_sheet_for_each_part_with_its_figures(client, r
     assert book.sheetnames == ["Cost pools", "Recharges", "Funding", "Support days", "Places"]
     rows = {name: [list(r) for r in book[name].iter_rows(min_row=2, values_only=True)] for name in book.sheetnames}
     # North saves 100 by the agreed 80/20 split (900 alone); the Shapley value halves the 300 saved between two councils.
-    assert rows["Cost pools"] == [["Programme office", 800, 0, 800, 900, 100, 150]]
+    assert rows["Cost pools"] == [["Programme office", 800, 0, 800, 900, 100, 150, None]]
     assert rows["Recharges"] == [["Programme office", "South Council", "North Council", 800]]
     assert rows["Funding"] == [["Skills grant", 120, 2, 600]]
     assert rows["Support days"] == [["Support days", 3, 1, 0, 1, 2]]
@@ -748,3 +748,42 @@ def test_every_costs_page_a_lead_reads_states_its_rounding_rule(client, region):
         assert response.status_code == 200, url
         assert 'data-testid="rounding-rule"' in response.content.decode(), url
         assert_aria_references_exist(response.content)
+
+
+# --- what must never be silent ---------------------------------------------------------------------
+
+
+def test_taking_away_the_first_basis_while_costs_fall_before_the_next_is_refused(coordinator, region):
+    pool = _pool(region)
+    services.set_basis(pool=pool, actor=region.coordinator, effective_from=datetime.date(2025, 4, 1), basis="equal")
+    _cost(region, pool, date=datetime.date(2024, 6, 30))
+    first = pool.bases.get(effective_from=START)
+    response = coordinator.post(reverse("costs:basis-remove", args=[first.pk]), follow=True)
+    assert "need a basis" in response.content.decode()
+    assert pool.bases.filter(pk=first.pk).exists()
+
+
+def test_a_year_after_the_current_one_with_a_basis_or_cost_can_be_chosen(coordinator, region):
+    pool = _pool(region)
+    next_year = timezone.localdate().year + 1
+    services.set_basis(pool=pool, actor=region.coordinator, effective_from=datetime.date(next_year, 4, 1), basis="equal")
+    _cost(region, pool, date=datetime.date(next_year, 5, 1), amount="300.00")
+    page = coordinator.get(reverse("costs:pool-detail", args=[pool.pk]) + f"?year={next_year}")
+    assert page.context["year"] == next_year
+    assert {row["council"].slug: row["share"] for row in page.context["period"].rows} == {"north": D("150.00"), "south": D("150.00")}
+
+
+def test_a_pool_whose_shares_cannot_be_worked_out_says_so_on_the_statement_and_totals(client, region):
+    pool = _pool(region)
+    _cost(region, pool, amount="1000.00", paid_by=region.south)
+    # Caps that cannot reach the total: the period cannot be split, which must never read as a zero share.
+    services.set_member_terms(pool=pool, actor=region.coordinator, terms={
+        region.north.pk: (None, D("100.00"), None), region.south.pk: (None, D("100.00"), None)})
+    client.force_login(region.coordinator)
+    statement = client.get(reverse("costs:statement", args=[region.network.slug, "north"]) + "?year=2024").content.decode()
+    assert "cannot be worked out" in statement and "caps allow at most" in statement
+    totals = client.get(reverse("costs:partnership", args=[region.network.slug]) + "?year=2024").content.decode()
+    assert "cannot be worked out" in totals
+    response = client.get(reverse("costs:statement-download", args=[region.network.slug, "north", "xlsx"]) + "?year=2024")
+    row = next(openpyxl.load_workbook(io.BytesIO(_body(response)))["Cost pools"].iter_rows(min_row=2, values_only=True))
+    assert row[0] == "Programme office" and row[1] is None and "caps allow at most" in row[-1]
