@@ -111,7 +111,15 @@ REGISTRY: dict[str, Audited] = {
     "costs.OneToOne": Audited(council="council", partnership="pool.partnership"),
     "costs.ThemeGroup": Audited(partnership="pool.partnership"),
     "costs.ThemeGroupMember": Audited(council="council", partnership="group.pool.partnership"),
-    # directory
+    # directory: a person's profile is theirs (site administrators read it); a verified skill also its council's;
+    # requests, asks and tiers belong to the partnership (and the council asking)
+    "directory.Skill": Audited(),
+    "directory.Profile": Audited(),
+    "directory.ProfileSkill": Audited(council="verified_council"),
+    "directory.SupportTier": Audited(partnership="partnership"),
+    "directory.CouncilTier": Audited(council="council", partnership="partnership"),
+    "directory.HelpRequest": Audited(council="council", partnership="partnership"),
+    "directory.Ask": Audited(council="request.council", partnership="request.partnership", exclude=("reminded_at", "score", "reasons")),
     # community
     "community.Group": Audited(partnership="partnership", m2m=("also_partnerships",)),
     "community.GroupMember": Audited(council="council", partnership="group.partnership"),
