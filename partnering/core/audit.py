@@ -123,6 +123,13 @@ REGISTRY: dict[str, Audited] = {
     # community
     "community.Group": Audited(partnership="partnership", m2m=("also_partnerships",)),
     "community.GroupMember": Audited(council="council", partnership="group.partnership"),
+    "community.Thread": Audited(partnership="group.partnership"),
+    "community.Post": Audited(partnership="thread.group.partnership", m2m=("mentions",)),
+    "community.Document": Audited(partnership="group.partnership"),
+    "community.DocumentVersion": Audited(partnership="document.group.partnership"),
+    "community.Resource": Audited(partnership="group.partnership"),
+    "community.Event": Audited(partnership="group.partnership"),
+    "community.Priority": Audited(partnership="partnership"),
     # meetings: everything belongs to the body's partnership; hosts, positions and actions also to their council
     "meetings.Body": Audited(partnership="partnership"),
     "meetings.HostCouncil": Audited(council="council", partnership="body.partnership"),
@@ -136,6 +143,10 @@ REGISTRY: dict[str, Audited] = {
 }
 
 NOT_AUDITED: dict[str, str] = {
+    "community.ThreadSubscription": "whether a person follows a thread: their own notification setting",
+    "community.CalendarToken": "the secret of a person's calendar feed: recording it would put the secret in the trail",
+    "community.DigestSent": "when a person's last weekly digest went: bookkeeping for the digest task",
+    "community.PriorityRank": "a member's own ranking of the wish list: a private ballot, summed up on the page",
     "core.AuditEntry": "the trail itself",
     "mapping.ColumnMapping": "a remembered preference; each import batch records the mapping it used",
     "overlap.GroupLine": "which lines an overlap group holds: rewritten with the groups by every analysis",
