@@ -364,8 +364,10 @@ def add_package_entry(*, package: FundingPackage, actor, what: str, values: dict
     try:
         grant_engine.statement(package_spec(package))
     except SpecError as error:
-        # What the new entry brings that no longer adds up: an amendment's change, a plan's or a move's amount.
-        raise Refused(_("That would not add up: %(error)s") % {"error": error}, ENTRY_FIGURE.get(what, "")) from None
+        # The new entry's field the engine names ("reprofiles[0].to_year: …"), else what it brings that no longer
+        # adds up: an amendment's change, a plan's or a move's amount.
+        named = next((name for name in values if f".{name}:" in str(error)), None)
+        raise Refused(_("That would not add up: %(error)s") % {"error": error}, named or ENTRY_FIGURE.get(what, "")) from None
     return entry
 
 

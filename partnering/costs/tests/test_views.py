@@ -434,6 +434,8 @@ def test_a_profile_for_a_year_replaces_that_years_plan(coordinator, region):
      "amount", ""),
     ("reprofile", {"date": "2025-01-10", "from_year": "2024/25", "to_year": "2025-26", "amount": "1.00", "reason": "late"},
      "to_year", "like 2013/14"),
+    ("reprofile", {"date": "2025-01-10", "from_year": "2024/25", "to_year": "2024/25", "amount": "1.00", "reason": "late"},
+     "to_year", "the same year as from_year"),
     ("spend", {"date": "not a date", "amount": "1.00", "kind": "revenue", "description": "x"}, "date", ""),
     ("spend", {"date": "2024-05-01", "amount": "0", "kind": "revenue", "description": "x"}, "amount", ""),
     ("spend", {"date": "2024-05-01", "amount": "1.00", "kind": "revenue", "description": "x", "council": "OUTSIDER"}, "council", ""),
@@ -787,3 +789,19 @@ def test_a_pool_whose_shares_cannot_be_worked_out_says_so_on_the_statement_and_t
     response = client.get(reverse("costs:statement-download", args=[region.network.slug, "north", "xlsx"]) + "?year=2024")
     row = next(openpyxl.load_workbook(io.BytesIO(_body(response)))["Cost pools"].iter_rows(min_row=2, values_only=True))
     assert row[0] == "Programme office" and row[1] is None and "caps allow at most" in row[-1]
+
+
+def test_the_pool_page_asks_the_database_no_more_for_more_costs(client, region):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pool = _pool(region)
+    client.force_login(region.lead_north)  # a lead: whether each cost is theirs to remove is asked cost by cost
+    url = reverse("costs:pool-detail", args=[pool.pk]) + "?year=2024"
+    counts = []
+    for day in (1, 2, 3, 4, 5, 6):
+        _cost(region, pool, date=datetime.date(2024, 5, day), amount="10.00")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[1] == counts[-1], counts
