@@ -146,6 +146,8 @@ def test_a_coordinator_sets_up_a_pool_records_a_cost_and_is_stopped_at_a_drawdow
     for days, expect_error in (("2", False), ("1.5", True)):
         page.get_by_role("link", name="Record a drawdown").click()
         page.get_by_role("heading", level=1, name="Record a drawdown").wait_for()
+        if not expect_error:
+            axe(page)
         page.get_by_label("Council").select_option(label="South Council")
         page.get_by_label("Date").fill("2024-05-01")
         page.get_by_label("Days drawn").fill(days)
