@@ -238,7 +238,13 @@ def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, le
     from .learned import Corpus, Extra, default_model, pair_matrix, with_corpus_words
 
     synonyms = with_corpus_words((r.title for r in records), synonyms) if learned else prepare_synonyms(synonyms)
-    feats = {r.record_id: record_features(r, synonyms) for r in records}
+    same: dict[tuple, Features] = {}  # titles repeat heavily across councils: read each distinct line once
+    feats = {}
+    for r in records:
+        line = (r.title, r.accreditation, r.level, r.topic, r.delivery_method, r.duration_hours)
+        if line not in same:
+            same[line] = record_features(r, synonyms)
+        feats[r.record_id] = same[line]
     keys: dict[tuple, list[str]] = defaultdict(list)
     by_id = {r.record_id: r for r in records}
     for record in records:
@@ -288,8 +294,14 @@ def cluster(records: Iterable[Record], *, threshold: float | None = None, synony
     for a, b in must_link:
         if a in feats and b in feats:
             edges.append((2.0, a, b, DECIDED))
+    alike: dict[tuple[int, int], Explanation] = {}  # identical lines share their Features: explain each once
     for members in keys.values():
-        edges.extend((1.0, members[0], other, explain(feats[members[0]], feats[other])) for other in members[1:])
+        for other in members[1:]:
+            a, b = feats[members[0]], feats[other]
+            why = alike.get((id(a), id(b)))
+            if why is None:
+                why = alike[(id(a), id(b))] = explain(a, b)
+            edges.append((1.0, members[0], other, why))
     for (i, j), score in zip(scored.pairs, scored.scores, strict=True):
         if score >= threshold:
             why = explain(representative[i], representative[j])
