@@ -31,8 +31,8 @@ there are at most one fewer than the councils with a balance, and they add up ex
 
 from datetime import date
 
-from .apportion import check_basis, parse_spec
 from .apportion import apportion as split
+from .apportion import check_basis, parse_spec
 from .money import SpecError, fmt, to_pence
 
 
