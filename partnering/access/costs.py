@@ -127,3 +127,13 @@ def statement_for(scope: Scope, partnership_slug: str, council_slug: str) -> tup
     partnership = costs_partnership_for(scope, partnership_slug)
     council = get_or_404(statement_councils_for(scope, partnership), slug=council_slug)
     return partnership, council
+
+
+def reads_every_council(scope: Scope, partnership) -> bool:
+    """Coordinators and board members read every council's own figures; a lead reads only their council's."""
+    return scope.is_superuser or partnership.pk in (scope.coordinated_partnership_ids | scope.board_partnership_ids)
+
+
+def council_figures_readable_by(scope: Scope, partnership) -> set[int]:
+    """The councils whose own figures (shares, payments, recharges, days used) the scope reads in this partnership."""
+    return set(statement_councils_for(scope, partnership).values_list("pk", flat=True))

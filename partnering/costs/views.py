@@ -119,13 +119,15 @@ def pool_detail(request, pk):
     pool = access.pool_for(request.scope, pk)
     year, year_form = _year(request, pool.partnership)
     start, end = services.period_of(year)
-    period = services.pool_period(pool, start, end)
+    period = _own_figures(request.scope, pool.partnership, services.pool_period(pool, start, end))
+    readable = access.council_figures_readable_by(request.scope, pool.partnership)
     removable = {cost.pk for cost in pool.costs.all() if access.can_remove_cost(request.scope, cost)}
     return TemplateResponse(request, "costs/pool_detail.html", {
+        "every_council": access.reads_every_council(request.scope, pool.partnership),
         "pool": pool, "period": period, "year": year, "year_label": services.year_label(year), "year_form": year_form,
         "bases": pool.bases.prefetch_related("figures__council").select_related("recorded_by"),
         "members": pool.members.select_related("council"),
-        "costs": pool.costs.filter(date__range=(start, end)).select_related("paid_by", "recorded_by"),
+        "costs": pool.costs.filter(date__range=(start, end), paid_by__in=readable).select_related("paid_by", "recorded_by"),
         "removable": removable,
         "can_manage": access.can_manage_costs(request.scope, pool.partnership),
         "can_record": access.can_record_cost(request.scope, pool),
@@ -234,6 +236,19 @@ def cost_remove(request, pk):
     return redirect("costs:pool-detail", cost.pool_id)
 
 
+def _own_figures(scope, partnership, period):
+    """The period with only the councils whose own figures the scope reads (a lead: their council's); totals stay whole."""
+    if access.reads_every_council(scope, partnership):
+        return period
+    readable = access.council_figures_readable_by(scope, partnership)
+    period.rows = [row for row in period.rows if row["council"].pk in readable]
+    period.recharges = [r for r in period.recharges if r["payer"].pk in readable or r["payee"].pk in readable]
+    if period.savings is not None:
+        slugs = {row["council"].slug for row in period.rows}
+        period.savings = {**period.savings, "councils": {k: v for k, v in period.savings["councils"].items() if k in slugs}}
+    return period
+
+
 def _recharge_rows(pool, period):
     label = _("%(pool)s, %(start)s to %(end)s") % {"pool": pool.name, "start": period.start, "end": period.end}
     return [[r["payee"].name, r["payer"].name, r["amount"], label] for r in period.recharges]
@@ -245,7 +260,7 @@ def recharges(request, pk, fmt):
     if fmt not in ("xlsx", "csv"):
         raise not_found()
     year, _form = _year(request, pool.partnership)
-    period = services.pool_period(pool, *services.period_of(year))
+    period = _own_figures(request.scope, pool.partnership, services.pool_period(pool, *services.period_of(year)))
     if period.error:
         messages.error(request, _("The recharges cannot be worked out: %(error)s") % {"error": period.error})
         return redirect("costs:pool-detail", pool.pk)
@@ -283,12 +298,14 @@ def package_create(request, slug):
 def package_detail(request, pk):
     package = access.package_for(request.scope, pk)
     statement = services.package_statement(package, timezone.localdate())
+    readable = access.council_figures_readable_by(request.scope, package.partnership)
     return TemplateResponse(request, "costs/package_detail.html", {
+        "every_council": access.reads_every_council(request.scope, package.partnership),
         "package": package, "statement": statement, "figures": statement.figures,
         "can_manage": access.can_manage_costs(request.scope, package.partnership),
         "amendments": Amendment.objects.filter(award__package=package).select_related("award", "recorded_by"),
         "claims": Claim.objects.filter(award__package=package).select_related("award"),
-        "spend": package.spend.select_related("council"), "in_kind": package.in_kind.select_related("council"),
+        "spend": package.spend.select_related("council"), "in_kind": package.in_kind.filter(council__in=readable).select_related("council"),
         "profile": package.profile.all(), "reprofiles": package.reprofiles.all(),
         "chart": {"label": _("Spent by financial year (£)"), "labels": list(statement.figures["by_year"]),
                   "values": [float(v["spent"]) for v in statement.figures["by_year"].values()]},
@@ -353,9 +370,16 @@ def entitlement_create(request, slug):
 def entitlement_detail(request, pk):
     pool = access.entitlement_for(request.scope, pk)
     figures = services.entitlement_statement(pool)
+    readable = access.council_figures_readable_by(request.scope, pool.partnership)
+    if not access.reads_every_council(request.scope, pool.partnership):
+        figures["councils"] = [(council, row) for council, row in figures["councils"] if council.pk in readable]
+        figures["groups"] = [(group, group_days, [(c, d) for c, d in shares if c.pk in readable])
+                             for group, group_days, shares in figures["groups"]]
     return TemplateResponse(request, "costs/entitlement_detail.html", {
         "pool": pool, "figures": figures, "can_manage": access.can_manage_costs(request.scope, pool.partnership),
-        "drawdowns": pool.drawdowns.select_related("council"), "one_to_one": pool.one_to_one.select_related("council"),
+        "every_council": access.reads_every_council(request.scope, pool.partnership),
+        "drawdowns": pool.drawdowns.filter(council__in=readable).select_related("council"),
+        "one_to_one": pool.one_to_one.filter(council__in=readable).select_related("council"),
         "chart": {"label": _("Days used by each council"), "labels": [c.short_name or c.name for c, _row in figures["councils"]],
                   "values": [float(row["used"]) for _council, row in figures["councils"]]},
     })

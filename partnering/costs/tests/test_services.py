@@ -190,3 +190,18 @@ def test_forms_show_refusals_as_errors_not_server_errors(client, region):
         f"value_{region['merthyr'].pk}": "20", f"source_{region['merthyr'].pk}": "agreement"})
     assert response.status_code == 200 and "not exactly 100" in response.content.decode()
     assert pool.bases.count() == 1
+
+
+def test_a_lead_sees_their_own_councils_figures_on_a_pool_and_the_coordinator_sees_every_councils(client, region):
+    pool = _pool(region)
+    services.record_cost(pool=pool, actor=region["coordinator"], paid_by=region["rct"], date=datetime.date(2013, 6, 30),
+                         amount=D("1000.00"), description="Programme manager")
+    url = reverse("costs:pool-detail", args=[pool.pk]) + "?year=2013"
+    client.force_login(region["lead"])
+    page = client.get(url).content.decode()
+    assert "Merthyr Tydfil" in page and "£200.00" in page  # their own share and recharge
+    assert "£800.00" not in page and "Programme manager" not in page  # not Rhondda Cynon Taf's share or payments
+    assert 'data-testid="own-figures-only"' in page
+    client.force_login(region["coordinator"])
+    page = client.get(url).content.decode()
+    assert "£800.00" in page and "Programme manager" in page and 'data-testid="own-figures-only"' not in page
