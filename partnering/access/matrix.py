@@ -83,6 +83,14 @@ def partnership_rule(rule):
     return network(rule)
 
 
+# meetings: who reads a network's board (its members, the coordinators, the board, the leads of the councils that host in turn)
+BODY_MEMBERS = {"own": {"staff"}, "other": set()}
+BODY_HOST_LEADS = {"own": LEADS["north"] | LEADS["south"], "other": LEADS["outsider"]}
+body_readers = network(lambda n: BODY_MEMBERS[n] | COORDINATORS[n] | BOARD[n] | BODY_HOST_LEADS[n])
+meeting_editors = lambda owner: COORDINATORS[NETWORK[owner]] | LEADS[owner]  # noqa: E731
+BODY_READERS_TEXT = "the body's members, the partnership's coordinators, its board (for the board), leads of the councils that host"
+MEETING_EDITORS_TEXT = "the partnership's coordinators and the host council's leads"
+
 MATRIX: dict[str, list[Row]] = {
     # core
     "home": [Row("anyone signed in", SIGNED_IN)],
@@ -226,7 +234,23 @@ MATRIX: dict[str, list[Row]] = {
                                  for what in ENTITLEMENT_ENTRIES],
     # directory
     # community
-    # meetings
+    # meetings: each network's board (north and south host in turn in the own network, outsider in the other); the
+    # owner's meeting is hosted by the owner's council, its action owned by the owner's member of staff
+    "meetings:index": [Row("anyone signed in", SIGNED_IN)],
+    "meetings:body-create": both("coordinators of any partnership", ANY_COORDINATOR),
+    **{f"meetings:{name}": [Row(BODY_READERS_TEXT, body_readers)]
+       for name in ("body", "decisions", "decisions-xlsx", "decisions-csv", "actions", "actions-xlsx", "actions-csv", "meeting",
+                    "calendar", "pack", "minutes-pdf", "paper")},
+    **{f"meetings:{name}": both("the partnership's coordinators", coordinators_of)
+       for name in ("hosts", "member-add", "meeting-create", "meeting-plan")},
+    "meetings:member-remove": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    **{f"meetings:{name}": both(MEETING_EDITORS_TEXT, meeting_editors)
+       for name in ("meeting-edit", "item-add", "minutes", "decision-add", "action-add", "item-edit", "paper-add")},
+    **{f"meetings:{name}": [Row(MEETING_EDITORS_TEXT, meeting_editors, "POST")]
+       for name in ("invite", "carry-forward", "item-remove", "paper-remove", "decision-remove")},
+    "meetings:action": [Row(BODY_READERS_TEXT + "; the action's owner", lambda o: body_readers(o) | SUBJECT[o]),
+                        Row("the action's owner, the partnership's coordinators, the host council's leads",
+                            lambda o: meeting_editors(o) | SUBJECT[o], "POST")],
 }
 
 # The admin site: every pattern under /admin/ is for staff users; what they see there is the access layer's.

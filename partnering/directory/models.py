@@ -161,6 +161,11 @@ class SupportTier(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def tag_colour(self) -> str:
+        """GOV.UK Frontend's tag colour for the tier (it has no amber: orange stands for it)."""
+        return {"amber": "orange"}.get(self.colour, self.colour)
+
 
 class CouncilTier(models.Model):
     """The tier of need a partnership puts one of its councils in."""

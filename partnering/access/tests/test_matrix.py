@@ -78,6 +78,16 @@ ARGUMENTS = {
     # directory
     # community
     # meetings
+    **{f"meetings:{name}": lambda w, o: {"slug": w.of("body", o).slug}
+       for name in ("body", "hosts", "member-add", "meeting-create", "meeting-plan", "decisions", "decisions-xlsx", "decisions-csv",
+                    "actions", "actions-xlsx", "actions-csv")},
+    "meetings:member-remove": lambda w, o: {"slug": w.of("body", o).slug, "pk": w.of("body_member", o).pk},
+    **{f"meetings:{name}": pk("meeting")
+       for name in ("meeting", "meeting-edit", "invite", "calendar", "carry-forward", "item-add", "minutes", "decision-add", "action-add",
+                    "pack", "minutes-pdf")},
+    "meetings:item-edit": pk("agenda_item"), "meetings:item-remove": pk("agenda_item"), "meetings:paper-add": pk("agenda_item"),
+    "meetings:paper": pk("paper"), "meetings:paper-remove": pk("paper"), "meetings:decision-remove": pk("meeting_decision"),
+    "meetings:action": pk("action"),
     "planning:plan": pk("course"), "planning:apply": pk("course"), "planning:plan-detail": pk("plan"),
     "planning:plan-undo": pk("plan"),
     "password_reset_confirm": lambda w, o: {"uidb64": "MQ", "token": "set-password"},

@@ -159,7 +159,7 @@ def build_world() -> World:
     _add_costs(world)
     # directory: add the directory's records here
     # community: add the groups' records here
-    # meetings: add the meetings' records here
+    _add_meetings(world)  # meetings: add the meetings' records here
     world.objects.update({("term", owner): term for owner in OWNERS})
     world.objects.update({("topic", owner): topic for owner in OWNERS})
     return world
@@ -204,3 +204,38 @@ def _add_costs(world: World) -> None:
         world.objects.update({(kind, owner): value for kind, value in shared[network].items()})
         world.objects[("cost", owner)] = Cost.objects.create(pool=shared[network]["pool"], paid_by=council, date=day, amount=100,
                                                              description=f"{owner} room hire")
+
+
+def _add_meetings(world: World) -> None:
+    """A board per network: the own network's hosted in turn by north then south, with staff (north) and south's member of
+    staff as members; the other's by outsider, with outsider's member of staff. Each owner has a coming meeting of its network's
+    board hosted by its own council, with an agenda item and a paper, a decision with positions, and an action owned by the
+    owner's member of staff."""
+    from partnering.meetings.models import Action, AgendaItem, Body, BodyMember, Decision, HostCouncil, Meeting, Paper, Position
+
+    bodies = {}
+    for network, hosts in (("own", ("north", "south")), ("other", ("outsider",))):
+        body = Body.objects.create(partnership=world.partnerships[network], name=f"{network.title()} board", slug=f"{network}-board",
+                                   kind=Body.Kind.BOARD)
+        for position, owner in enumerate(hosts, start=1):
+            HostCouncil.objects.create(body=body, council=world.councils[owner], position=position)
+        bodies[network] = body
+    world.people["staff"].body_memberships.create(body=bodies["own"], council=world.councils["north"])
+    for owner in OWNERS:
+        body = bodies[NETWORK_OF[owner]]
+        council = world.councils[owner]
+        subject = world.of("person", owner)
+        member = BodyMember.objects.get_or_create(body=body, person=subject, defaults={"council": council})[0]
+        meeting = Meeting.objects.create(body=body, starts_at=timezone.now() + datetime.timedelta(days=20), host=council,
+                                         online_link="https://meet.example.test/board")
+        item = AgendaItem.objects.create(meeting=meeting, position=1, title="Budget", owner=subject)
+        paper = Paper(item=item, title="Budget paper", filename="budget.pdf")
+        paper.file.save("budget.pdf", ContentFile(b"%PDF-1.4 budget"), save=False)
+        paper.save()
+        decision = Decision.objects.create(meeting=meeting, item=item, proposal="Agree the budget", outcome=Decision.Outcome.AGREED)
+        Position.objects.create(decision=decision, council=council, stance=Position.Stance.SUPPORTS)
+        action = Action.objects.create(body=body, meeting=meeting, title="Send the figures", owner=subject, owner_council=council,
+                                       due_on=timezone.localdate() + datetime.timedelta(days=10))
+        world.objects.update({("body", owner): body, ("body_member", owner): member, ("meeting", owner): meeting,
+                              ("agenda_item", owner): item, ("paper", owner): paper, ("meeting_decision", owner): decision,
+                              ("action", owner): action})
