@@ -116,7 +116,9 @@ class Meeting(models.Model):
         constraints = [models.CheckConstraint(condition=models.Q(duration_minutes__gte=1), name="meeting_lasts")]
 
     def __str__(self):
-        return self.title or f"{self.body} {self.starts_at:%d %B %Y}"
+        from django.utils import formats, timezone
+
+        return self.title or f"{self.body} {formats.date_format(timezone.localtime(self.starts_at), 'j F Y')}"
 
     def get_absolute_url(self):
         return reverse("meetings:meeting", args=[self.pk])

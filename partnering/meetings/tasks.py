@@ -1,0 +1,26 @@
+"""Invitations go out from a task, after the change they describe is committed (see notifications)."""
+
+import logging
+
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def send_invitation(meeting_id: int, recipient_id: int) -> bool:
+    """Build one invitation in the recipient's language and send it; a failure is logged and goes no further."""
+    from partnering.core import audit
+
+    from . import notifications
+
+    try:
+        with audit.acting_as(None, source="task:send_invitation"):
+            message = notifications.build(meeting_id, recipient_id)
+            if message is None:
+                return False
+            message.send(fail_silently=False)
+    except Exception:
+        logger.exception("Could not send the invitation to meeting %s to person %s", meeting_id, recipient_id)
+        return False
+    return True
