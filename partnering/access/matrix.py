@@ -232,7 +232,33 @@ MATRIX: dict[str, list[Row]] = {
                               for method in ("GET", "POST") for what in ENTITLEMENT_ENTRIES],
     "costs:entitlement-remove": [Row("the partnership's coordinators", coordinators_of, "POST", action=what)
                                  for what in ENTITLEMENT_ENTRIES],
-    # directory
+    # directory: a profile is found by those it is listed to (north's staff: their council only; south's and outsider's
+    # staff: their partnerships); the owner's request is from the owner's council, asking the owner's member of staff
+    "directory:home": [Row("anyone signed in", SIGNED_IN)],
+    "directory:profile-detail": [Row("the person; people their profile is listed to (their council, or their councils' partnerships)",
+                                     lambda o: EMPLOYEES["north"] if o == "north" else MEMBERS[NETWORK[o]])],
+    "directory:my-profile": both("anyone signed in", SIGNED_IN),
+    "directory:skill-add": both("anyone signed in", SIGNED_IN),
+    "directory:skill-edit": both("the person", SUBJECT.get, admin=False),
+    "directory:skill-remove": [Row("the person", SUBJECT.get, "POST", admin=False)],
+    "directory:skill-verify": [Row("leads of the person's council; never the person", lead_of, "POST")],
+    "directory:taxonomy": [Row("anyone signed in", SIGNED_IN)],
+    "directory:taxonomy-create": both("coordinators of any partnership", ANY_COORDINATOR),
+    "directory:taxonomy-edit": both("coordinators of any partnership", ANY_COORDINATOR),
+    "directory:requests": [Row("anyone signed in", SIGNED_IN)],
+    "directory:request-create": both("the partnership's coordinators; leads of its councils (for their council)",
+                                     network(lambda n: COORDINATORS[n] | POOL_LEADS[n])),
+    "directory:request-detail": [Row("the partnership's coordinators, the asking council's leads, the people asked",
+                                     lambda o: COORDINATORS[NETWORK[o]] | LEADS[o] | SUBJECT[o])],
+    "directory:request-ask": [Row("the partnership's coordinators and the asking council's leads",
+                                  lambda o: COORDINATORS[NETWORK[o]] | LEADS[o], "POST")],
+    "directory:request-outcome": both("the partnership's coordinators and the asking council's leads",
+                                      lambda o: COORDINATORS[NETWORK[o]] | LEADS[o]),
+    "directory:ask-respond": both("the person asked", SUBJECT.get, admin=False),
+    "directory:tiers": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "directory:tier-create": both("the partnership's coordinators", coordinators_of),
+    "directory:tier-assign": both("the partnership's coordinators", coordinators_of),
+    "directory:tier-remove": [Row("the partnership's coordinators", coordinators_of, "POST")],
     # community
     # meetings: each network's board (north and south host in turn in the own network, outsider in the other); the
     # owner's meeting is hosted by the owner's council, its action owned by the owner's member of staff

@@ -76,6 +76,11 @@ ARGUMENTS = {
     "costs:entitlement-detail": pk("entitlement"), "costs:entitlement-add": pk("entitlement"),
     "costs:entitlement-remove": pk("entitlement"),
     # directory
+    "directory:profile-detail": pk("person"), "directory:skill-edit": pk("held_skill"), "directory:skill-remove": pk("held_skill"),
+    "directory:skill-verify": pk("held_skill"), "directory:taxonomy-edit": pk("skill"), "directory:request-create": PARTNERSHIP_SLUG,
+    "directory:request-detail": pk("help_request"), "directory:request-ask": pk("help_request"),
+    "directory:request-outcome": pk("help_request"), "directory:ask-respond": pk("ask"), "directory:tiers": PARTNERSHIP_SLUG,
+    "directory:tier-create": PARTNERSHIP_SLUG, "directory:tier-assign": PARTNERSHIP_SLUG, "directory:tier-remove": pk("tier"),
     # community
     # meetings
     **{f"meetings:{name}": lambda w, o: {"slug": w.of("body", o).slug}

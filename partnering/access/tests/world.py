@@ -157,7 +157,7 @@ def build_world() -> World:
             ("plan", owner): plan, ("partnership", owner): network,
         })
     _add_costs(world)
-    # directory: add the directory's records here
+    _add_directory(world)  # directory: add the directory's records here
     # community: add the groups' records here
     _add_meetings(world)  # meetings: add the meetings' records here
     world.objects.update({("term", owner): term for owner in OWNERS})
@@ -239,3 +239,25 @@ def _add_meetings(world: World) -> None:
         world.objects.update({("body", owner): body, ("body_member", owner): member, ("meeting", owner): meeting,
                               ("agenda_item", owner): item, ("paper", owner): paper, ("meeting_decision", owner): decision,
                               ("action", owner): action})
+
+
+def _add_directory(world: World) -> None:
+    """Each owner's member of staff has an expertise profile (north's listed to its council only, the others' to their
+    partnerships) with one skill; each owner's council has a request for help in its network asking that member of
+    staff; each network has a support tier."""
+    from partnering.directory.models import Ask, HelpRequest, Profile, ProfileSkill, Skill, SupportTier
+
+    skill = Skill.objects.create(name="Equality and diversity", welsh_name="Cydraddoldeb ac amrywiaeth")
+    tiers = {network: SupportTier.objects.create(partnership=partnership, name="Amber", colour="amber", days_a_year=5)
+             for network, partnership in world.partnerships.items()}
+    day = timezone.localdate()
+    for owner, council in world.councils.items():
+        subject = world.of("person", owner)
+        listed = Profile.Listed.COUNCIL if owner == "north" else Profile.Listed.PARTNERSHIPS
+        profile = Profile.objects.create(person=subject, listed_to=listed, welsh_level=5, delivers_in_welsh=True, available_days=2)
+        held = ProfileSkill.objects.create(profile=profile, skill=skill, depth=ProfileSkill.Depth.TRAINER)
+        request = HelpRequest.objects.create(partnership=world.partnerships[NETWORK_OF[owner]], council=council, in_welsh=True,
+                                             need="Welsh-medium equality training", needed_by=day + datetime.timedelta(days=30))
+        ask = Ask.objects.create(request=request, person=subject, respond_by=day + datetime.timedelta(days=7))
+        world.objects.update({("held_skill", owner): held, ("skill", owner): skill, ("help_request", owner): request,
+                              ("ask", owner): ask, ("tier", owner): tiers[NETWORK_OF[owner]]})

@@ -109,6 +109,15 @@ FORM_KWARGS = {
     "partnering.overlap.forms.SplitForm": lambda region: {"members": list(_analysed(region).get(title__startswith="ILM L3").members.all())},
     "partnering.overlap.forms.MergeForm": lambda region: {"groups": _analysed(region)},
     "partnering.planning.forms.PlanForm": lambda region: {"course": _course(region), "session": _session(region)},
+    # meetings
+    "partnering.meetings.forms.BodyForm": lambda region: {"partnerships": _partnerships(region), "councils": _council_queryset(region)},
+    "partnering.meetings.forms.HostsForm": lambda region: {"body": _meeting(region).body, "councils": _council_queryset(region)},
+    "partnering.meetings.forms.MeetingForm": lambda region: {"hosts": _council_queryset(region), "venues": _venues(region),
+                                                             "with_status": True},
+    "partnering.meetings.forms.ItemForm": lambda region: {"people": [region.staff_north, region.lead_south]},
+    "partnering.meetings.forms.ActionForm": lambda region: {"people": [region.staff_north, region.lead_south]},
+    "partnering.meetings.forms.MinutesForm": lambda region: {"items": _meeting(region).items.all()},
+    "partnering.meetings.forms.DecisionForm": lambda region: {"meeting": _meeting(region), "councils": _council_queryset(region)},
 }
 
 
@@ -127,6 +136,30 @@ def _package(region):
 
     return FundingPackage.objects.get_or_create(partnership=region.network, name="Grant",
                                                 defaults={"start_date": datetime.date(2025, 4, 1)})[0]
+
+
+def _partnerships(region):
+    from partnering.organisations.models import Partnership
+
+    return Partnership.objects.filter(pk=region.network.pk)
+
+
+def _venues(region):
+    from partnering.organisations.models import Venue
+
+    return Venue.objects.filter(council=region.north)
+
+
+def _meeting(region):
+    """A meeting of a board with an agenda item, for the meetings forms."""
+    from django.utils import timezone
+
+    from partnering.meetings.models import AgendaItem, Body, Meeting
+
+    body = Body.objects.get_or_create(partnership=region.network, slug="aria-board", defaults={"name": "Board"})[0]
+    meeting = Meeting.objects.get_or_create(body=body, defaults={"starts_at": timezone.now()})[0]
+    AgendaItem.objects.get_or_create(meeting=meeting, position=1, defaults={"title": "Budget"})
+    return meeting
 
 
 def _council_queryset(region):
