@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from partnering.core import audit
 from partnering.core.models import Sharing
 from partnering.demo.costs import COST_PARTNERSHIPS, load_costs
+from partnering.demo.directory import load_directory
 from partnering.organisations.models import Council, Membership, Partnership, Venue
 from partnering.organisations.reference import ReferenceCouncil, partnership_kind, read_councils, slugify
 from partnering.people.models import CouncilRole, Employment, PartnershipRole, Person
@@ -76,6 +77,7 @@ class DemoReport:
     overlap_groups: int = 0
     sessions: int = 0
     cost_records: int = 0  # cost pools, funding and pooled entitlements' records added this time
+    directory_records: int = 0  # the expertise directory's skills, profiles, tiers, requests and asks added this time
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -317,6 +319,7 @@ def load_demo() -> DemoReport:
             defaults={"start_on": partnership.formed_on or DEFAULT_JOINED},
         )
     report.cost_records = load_costs(partnerships, councils, actor=coordinator).added
+    report.directory_records = load_directory(partnerships, councils, actor=coordinator).added
     report.accounts = sorted(demo_accounts.items())
     return report
 
