@@ -21,6 +21,7 @@ from partnering.core import audit
 from partnering.core.models import Sharing
 from partnering.demo.costs import COST_PARTNERSHIPS, load_costs
 from partnering.demo.directory import load_directory
+from partnering.demo.meetings import load_meetings
 from partnering.organisations.models import Council, Membership, Partnership, Venue
 from partnering.organisations.reference import ReferenceCouncil, partnership_kind, read_councils, slugify
 from partnering.people.models import CouncilRole, Employment, PartnershipRole, Person
@@ -78,6 +79,7 @@ class DemoReport:
     sessions: int = 0
     cost_records: int = 0  # cost pools, funding and pooled entitlements' records added this time
     directory_records: int = 0  # the expertise directory's skills, profiles, tiers, requests and asks added this time
+    meetings_records: int = 0  # the North Wales legal board's (and SIG chairs') bodies, meetings, decisions and actions added
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -320,6 +322,7 @@ def load_demo() -> DemoReport:
         )
     report.cost_records = load_costs(partnerships, councils, actor=coordinator).added
     report.directory_records = load_directory(partnerships, councils, actor=coordinator).added
+    report.meetings_records = load_meetings(partnerships, councils, actor=coordinator).added
     report.accounts = sorted(demo_accounts.items())
     return report
 
