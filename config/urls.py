@@ -19,6 +19,8 @@ urlpatterns = [
     path("", include("partnering.directory.urls")),
     path("", include("partnering.community.urls")),
     path("", include("partnering.meetings.urls")),
+    path("", include("partnering.programmes.urls")),
+    path("", include("partnering.register.urls")),
     path("accounts/", include("partnering.core.auth_urls")),
     # Django's set_language, which also records the language for emails of someone who has not chosen one.
     path("i18n/setlang/", set_language, name="set_language"),

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "partnering.directory",
     "partnering.community",
     "partnering.meetings",
+    "partnering.programmes",
+    "partnering.register",
+    "partnering.workforce",
     "partnering.demo",
 ]
 

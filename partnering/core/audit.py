@@ -140,6 +140,18 @@ REGISTRY: dict[str, Audited] = {
     "meetings.Decision": Audited(partnership="meeting.body.partnership"),
     "meetings.Position": Audited(council="council", partnership="decision.meeting.body.partnership"),
     "meetings.Action": Audited(council="owner_council", partnership="body.partnership"),
+    # workforce: everything belongs to its partnership; a post to its employer, a secondment to the home council,
+    # time to the employing council
+    "workforce.SharedPost": Audited(council="employer", partnership="partnership"),
+    "workforce.PostShare": Audited(council="council", partnership="post.partnership"),
+    "workforce.Secondment": Audited(council="home", partnership="partnership", exclude=("reminded_on",)),
+    "workforce.Timesheet": Audited(council="council", partnership="partnership", exclude=("reminded_on",)),
+    "workforce.TimeEntry": Audited(council="timesheet.council", partnership="timesheet.partnership"),
+    "workforce.Unlock": Audited(council="timesheet.council", partnership="timesheet.partnership"),
+    "workforce.Recruitment": Audited(council="host", partnership="partnership"),
+    "workforce.RecruitmentPartner": Audited(council="council", partnership="recruitment.partnership"),
+    "workforce.CouncilTerms": Audited(council="council", partnership="partnership"),
+    "workforce.PayPoint": Audited(council="terms.council", partnership="terms.partnership"),
 }
 
 NOT_AUDITED: dict[str, str] = {
@@ -153,7 +165,7 @@ NOT_AUDITED: dict[str, str] = {
 }
 
 PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs", "directory",
-                "community", "meetings")
+                "community", "meetings", "workforce")
 SECRET_FIELDS = {"password"}
 
 
