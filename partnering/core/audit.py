@@ -140,6 +140,31 @@ REGISTRY: dict[str, Audited] = {
     "meetings.Decision": Audited(partnership="meeting.body.partnership"),
     "meetings.Position": Audited(council="council", partnership="decision.meeting.body.partnership"),
     "meetings.Action": Audited(council="owner_council", partnership="body.partnership"),
+    # programmes: everything belongs to the programme's partnership; a project also to its lead council (publishing is recorded
+    # on the project: published, published_on); partner organisations belong to no one partnership
+    "programmes.PartnerOrganisation": Audited(),
+    "programmes.Programme": Audited(partnership="partnership"),
+    "programmes.Participation": Audited(partnership="partnership"),
+    "programmes.Body": Audited(partnership="programme.partnership"),
+    "programmes.Project": Audited(council="lead_council", partnership="programme.partnership"),
+    "programmes.ProjectCouncil": Audited(council="council", partnership="project.programme.partnership"),
+    "programmes.Milestone": Audited(partnership="project.programme.partnership"),
+    "programmes.StatusReport": Audited(partnership="project.programme.partnership"),
+    "programmes.Risk": Audited(partnership="project.programme.partnership"),
+    "programmes.Decision": Audited(partnership="project.programme.partnership"),
+    "programmes.SignOff": Audited(council="council", partnership="decision.project.programme.partnership"),
+    "programmes.Result": Audited(partnership="project.programme.partnership"),
+    "programmes.Indicator": Audited(partnership="result.project.programme.partnership"),
+    "programmes.IndicatorPeriod": Audited(partnership="indicator.result.project.programme.partnership"),
+    "programmes.Benefit": Audited(partnership="project.programme.partnership"),
+    "programmes.Factor": Audited(partnership="project.programme.partnership"),
+    "programmes.Lesson": Audited(partnership="project.programme.partnership"),
+    "programmes.Agreement": Audited(partnership="partnership", m2m=("councils", "organisations"), exclude=("reminded_for",)),
+    "programmes.AgreementVersion": Audited(partnership="agreement.partnership"),
+    "programmes.ScrutinyMember": Audited(council="council", partnership="partnership"),
+    "programmes.ScrutinyQuestion": Audited(council="council", partnership="programme.partnership"),
+    "programmes.HighlightReport": Audited(partnership="programme.partnership", exclude=("sent_at",)),
+    "programmes.Newsletter": Audited(partnership="partnership", exclude=("sent_at",)),
     # workforce: everything belongs to its partnership; a post to its employer, a secondment to the home council,
     # time to the employing council
     "workforce.SharedPost": Audited(council="employer", partnership="partnership"),
@@ -165,7 +190,7 @@ NOT_AUDITED: dict[str, str] = {
 }
 
 PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs", "directory",
-                "community", "meetings", "workforce")
+                "community", "meetings", "workforce", "programmes")
 SECRET_FIELDS = {"password"}
 
 
