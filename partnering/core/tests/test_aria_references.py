@@ -109,6 +109,14 @@ FORM_KWARGS = {
     "partnering.overlap.forms.SplitForm": lambda region: {"members": list(_analysed(region).get(title__startswith="ILM L3").members.all())},
     "partnering.overlap.forms.MergeForm": lambda region: {"groups": _analysed(region)},
     "partnering.planning.forms.PlanForm": lambda region: {"course": _course(region), "session": _session(region)},
+    # directory
+    "partnering.directory.forms.SearchForm": lambda region: {
+        "skills": importlib.import_module("partnering.directory.models").Skill.objects.all(), "councils": _council_queryset(region),
+        "partnerships": _partnerships(region)},
+    "partnering.directory.forms.AskForm": lambda region: {"people": [(region.staff_north.pk, "Staff North")]},
+    "partnering.directory.forms.CouncilTiersForm": lambda region: {
+        "councils": _council_queryset(region), "current": {},
+        "tiers": importlib.import_module("partnering.directory.models").SupportTier.objects.filter(partnership=region.network)},
     # meetings
     "partnering.meetings.forms.BodyForm": lambda region: {"partnerships": _partnerships(region), "councils": _council_queryset(region)},
     "partnering.meetings.forms.HostsForm": lambda region: {"body": _meeting(region).body, "councils": _council_queryset(region)},
