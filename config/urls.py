@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("partnering.directory.urls")),
     path("", include("partnering.community.urls")),
     path("", include("partnering.meetings.urls")),
+    path("", include("partnering.assessment.urls")),
     path("", include("partnering.programmes.urls")),
     path("", include("partnering.register.urls")),
     path("accounts/", include("partnering.core.auth_urls")),

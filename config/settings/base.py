@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "partnering.directory",
     "partnering.community",
     "partnering.meetings",
+    "partnering.assessment",
     "partnering.programmes",
     "partnering.register",
     "partnering.workforce",

@@ -91,6 +91,16 @@ meeting_editors = lambda owner: COORDINATORS[NETWORK[owner]] | LEADS[owner]  # n
 BODY_READERS_TEXT = "the body's members, the partnership's coordinators, its board (for the board), leads of the councils that host"
 MEETING_EDITORS_TEXT = "the partnership's coordinators and the host council's leads"
 
+# community: the group of each network (the guest is a guest member of the own network's), its chair now, who reads inside it
+GROUP_MEMBERS = {"own": {"staff", "shared", "guest"}, "other": {"other_lead"}}
+GROUP_CHAIR = {"own": {"staff"}, "other": {"other_lead"}}
+group_readers = network(lambda n: GROUP_MEMBERS[n] | COORDINATORS[n])
+group_moderators = network(lambda n: GROUP_CHAIR[n] | COORDINATORS[n])
+group_seers = network(lambda n: MEMBERS[n] | GROUP_MEMBERS[n])
+group_joiners = network(lambda n: EMPLOYEES["north"] | EMPLOYEES["south"] if n == "own" else EMPLOYEES["outsider"])
+READERS = "the group's members (guests included) and the partnership's coordinators"
+MODERATORS = "the group's chair now and the partnership's coordinators"
+
 MATRIX: dict[str, list[Row]] = {
     # core
     "home": [Row("anyone signed in", SIGNED_IN)],
@@ -260,6 +270,41 @@ MATRIX: dict[str, list[Row]] = {
     "directory:tier-assign": both("the partnership's coordinators", coordinators_of),
     "directory:tier-remove": [Row("the partnership's coordinators", coordinators_of, "POST")],
     # community
+    "community:home": [Row("anyone signed in", SIGNED_IN)],
+    "community:my-calendar": both("anyone signed in", SIGNED_IN),
+    "community:personal-feed": [Row("anyone with the secret address (revocable)", EVERYONE, public=True)],
+    "community:group-feed": [Row("anyone with the secret address of a member (revocable)", EVERYONE, public=True)],
+    "community:public-download": [Row("anyone, once the group publishes the document to the public", EVERYONE, public=True)],
+    "community:group-create": both("the partnership's coordinators", coordinators_of),
+    "community:partnership-documents": [Row("staff of the partnership's councils, its coordinators and board", members_of)],
+    "community:priority-list": both("staff of the partnership's councils, its coordinators and board", members_of),
+    "community:priority-rank": both("staff of the partnership's councils, its coordinators and board", members_of),
+    "community:priority-adopt": both("the partnership's coordinators", coordinators_of),
+    "community:group-detail": [Row("the partnership's people (staff, coordinators, board) and the group's guests", group_seers)],
+    "community:group-edit": both("the partnership's coordinators", coordinators_of),
+    "community:group-join": both("staff of the partnership's councils", group_joiners, admin=False),
+    "community:member-add": both(MODERATORS, group_moderators),
+    "community:member-approve": [Row(MODERATORS, group_moderators, "POST")],
+    "community:member-remove": [Row(MODERATORS + "; the member themselves", lambda o: group_moderators(o) | SUBJECT[o], "POST")],
+    "community:alerts": both("the group's members (guests included), for themselves", network(lambda n: GROUP_MEMBERS[n]), admin=False),
+    "community:thread-list": [Row(READERS, group_readers)],
+    "community:thread-create": both(READERS, group_readers),
+    "community:thread-detail": both(READERS, group_readers),
+    "community:thread-follow": [Row(READERS, group_readers, "POST")],
+    "community:thread-lock": [Row(MODERATORS, group_moderators, "POST")],
+    "community:thread-hide": [Row(MODERATORS, group_moderators, "POST")],
+    "community:post-hide": [Row(MODERATORS, group_moderators, "POST")],
+    "community:document-list": [Row(READERS, group_readers)],
+    "community:document-create": both(READERS, group_readers),
+    "community:document-detail": [Row(READERS + "; the partnership or everyone once published", group_readers)],
+    "community:document-upload": both(READERS, group_readers),
+    "community:document-publish": both(MODERATORS, group_moderators),
+    "community:version-download": [Row(READERS + "; the partnership or everyone once published", group_readers)],
+    "community:resource-create": both(READERS, group_readers),
+    "community:resource-edit": both(READERS, group_readers),
+    "community:event-list": [Row(READERS, group_readers)],
+    "community:event-create": both(READERS, group_readers),
+    "community:event-edit": both(READERS, group_readers),
     # meetings: each network's board (north and south host in turn in the own network, outsider in the other); the
     # owner's meeting is hosted by the owner's council, its action owned by the owner's member of staff
     "meetings:index": [Row("anyone signed in", SIGNED_IN)],

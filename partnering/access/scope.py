@@ -31,6 +31,8 @@ class Scope:
     coordinated_council_ids: frozenset[int] = field(default_factory=frozenset)  # current members of those
     board_partnership_ids: frozenset[int] = field(default_factory=frozenset)
     lead_partnership_ids: frozenset[int] = field(default_factory=frozenset)  # partnerships of the councils they lead
+    group_ids: frozenset[int] = field(default_factory=frozenset)  # community groups they are a current member of
+    guest_group_ids: frozenset[int] = field(default_factory=frozenset)  # of those, the ones they joined as a guest
 
     @property
     def is_signed_in(self) -> bool:
@@ -78,6 +80,11 @@ def scope_of(user) -> Scope:
     roles = PartnershipRole.objects.filter(current_on(day, "start_on", "end_on"), person_id=user.pk)
     coordinated = frozenset(roles.filter(role=PartnershipRole.Role.COORDINATOR).values_list("partnership_id", flat=True))
     board = frozenset(roles.filter(role=PartnershipRole.Role.BOARD).values_list("partnership_id", flat=True))
+    from partnering.community.models import GroupMember
+
+    # A member who leaves is out from that day (left_on is the day they left, not their last day).
+    groups = list(GroupMember.objects.filter(Q(left_on__isnull=True) | Q(left_on__gt=day), joined_on__lte=day, person_id=user.pk,
+                                             status=GroupMember.Status.ACTIVE).values_list("group_id", "council_id"))
     memberships = list(
         _memberships().filter(Q(council_id__in=council_ids) | Q(partnership_id__in=coordinated)).values_list("partnership_id", "council_id")
     )
@@ -93,6 +100,8 @@ def scope_of(user) -> Scope:
         coordinated_council_ids=frozenset(c for p, c in memberships if p in coordinated),
         board_partnership_ids=board,
         lead_partnership_ids=frozenset(p for p, c in memberships if c in lead_council_ids),
+        group_ids=frozenset(g for g, c in groups),
+        guest_group_ids=frozenset(g for g, c in groups if c is None),
     )
 
 

@@ -63,6 +63,61 @@ class Group(models.Model):
     def get_absolute_url(self):
         return reverse("community:group-detail", args=[self.slug])
 
+    def current_members(self, day=None):
+        """Active members on `day` (today by default), guests included. Someone who left on `day` is out."""
+        from partnering.core.dates import today
+
+        day = day or today()
+        return self.members.filter(models.Q(left_on__isnull=True) | models.Q(left_on__gt=day), joined_on__lte=day,
+                                   status=GroupMember.Status.ACTIVE)
+
+    def chair_candidates(self, day=None) -> list[tuple[str, str, frozenset]]:
+        """The rotation's order as (key, label, person ids): members who take a turn, by when they joined, or
+        the members' councils by name. Guests and members who do not take a turn are left out."""
+        members = [m for m in self.current_members(day).select_related("person", "council").order_by("joined_on", "pk")
+                   if m.can_chair and not m.is_guest]
+        if self.rotates_by == self.RotatesBy.PERSON:
+            return [(f"person:{m.person_id}", m.person.full_name, frozenset({m.person_id})) for m in members]
+        if self.rotates_by == self.RotatesBy.COUNCIL:
+            councils: dict[int, tuple[str, set]] = {}
+            for m in members:
+                councils.setdefault(m.council_id, (m.council.name, set()))[1].add(m.person_id)
+            return [(f"council:{pk}", name, frozenset(people)) for pk, (name, people) in sorted(councils.items(), key=lambda i: i[1][0])]
+        return []
+
+    def chair_schedule(self, turns: int = 6, day=None):
+        """The current turn and the next ones: [(Turn, label, person ids)]."""
+        from partnering.core.dates import today
+
+        from .rotation import schedule, turn_number_on
+
+        day = day or today()
+        candidates = self.chair_candidates(day)
+        if not candidates:
+            return []
+        start = self.rotation_starts_on or self.created_at.date()
+        first = max(turn_number_on(day, starts_on=start, months=self.rotation_months), 0)
+        by_key = {key: (label, people) for key, label, people in candidates}
+        planned = schedule(list(by_key), starts_on=start, months=self.rotation_months, turns=first + turns)[first:]
+        return [(turn, *by_key[turn.holder]) for turn in planned if turn.holder]
+
+    def current_chair(self, day=None):
+        """(Turn, label, person ids) of the chair on `day`, or None."""
+        from partnering.core.dates import today
+
+        from .rotation import chair_on
+
+        day = day or today()
+        candidates = self.chair_candidates(day)
+        if not candidates:
+            return None
+        start = self.rotation_starts_on or self.created_at.date()
+        turn = chair_on([key for key, _, _ in candidates], day, starts_on=start, months=self.rotation_months)
+        if turn is None or turn.holder is None:
+            return None
+        label, people = next((label, people) for key, label, people in candidates if key == turn.holder)
+        return turn, label, people
+
 
 class GroupMember(models.Model):
     """A person in a group: for a council (a member of staff) or as a named guest from an outside organisation."""
@@ -98,12 +153,12 @@ class GroupMember(models.Model):
                                     name="group_member_once_at_a_time"),
         ]
 
+    def __str__(self):
+        return f"{self.person} in {self.group}"
+
     @property
     def is_guest(self) -> bool:
         return self.council_id is None
-
-    def __str__(self):
-        return f"{self.person} in {self.group}"
 
 
 class Thread(models.Model):
@@ -273,6 +328,9 @@ class DigestSent(models.Model):
 
     person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Digest for {self.person} sent {self.sent_at:%Y-%m-%d}"
 
 
 class Priority(models.Model):

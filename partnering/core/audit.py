@@ -177,9 +177,29 @@ REGISTRY: dict[str, Audited] = {
     "workforce.RecruitmentPartner": Audited(council="council", partnership="recruitment.partnership"),
     "workforce.CouncilTerms": Audited(council="council", partnership="partnership"),
     "workforce.PayPoint": Audited(council="terms.council", partnership="terms.partnership"),
+    # assessment: frameworks belong to their partnership (built-ins to nobody: site administrators); an assessment,
+    # its scores, evidence and actions to the council assessed and its partnership; surveys to their partnership
+    "assessment.Rules": Audited(partnership="partnership"),
+    "assessment.Framework": Audited(partnership="partnership"),
+    "assessment.Version": Audited(partnership="framework.partnership"),
+    "assessment.Area": Audited(partnership="version.framework.partnership"),
+    "assessment.Criterion": Audited(partnership="version.framework.partnership"),
+    "assessment.Assessment": Audited(council="council", partnership="partnership"),
+    "assessment.Score": Audited(council="assessment.council", partnership="assessment.partnership"),
+    "assessment.Evidence": Audited(council="assessment.council", partnership="assessment.partnership"),
+    "assessment.Action": Audited(council="assessment.council", partnership="assessment.partnership"),
+    "assessment.PublishedBenchmark": Audited(),
+    "assessment.PublishedFigure": Audited(),
+    "assessment.BankQuestion": Audited(),
+    "assessment.Survey": Audited(partnership="partnership", exclude=("token",), m2m=("councils", "groups")),
+    "assessment.Question": Audited(partnership="survey.partnership"),
+    "assessment.Wave": Audited(partnership="survey.partnership"),
 }
 
 NOT_AUDITED: dict[str, str] = {
+    "assessment.Invitation": "who has answered an anonymous survey: an entry when the flag changes would time each answer and "
+                             "so tie a person to a response; a wave's invitations are summed up in one entry when it is sent",
+    "assessment.Response": "an anonymous answer: an entry would name who gave it and when",
     "community.ThreadSubscription": "whether a person follows a thread: their own notification setting",
     "community.CalendarToken": "the secret of a person's calendar feed: recording it would put the secret in the trail",
     "community.DigestSent": "when a person's last weekly digest went: bookkeeping for the digest task",
@@ -190,7 +210,7 @@ NOT_AUDITED: dict[str, str] = {
 }
 
 PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs", "directory",
-                "community", "meetings", "workforce", "programmes")
+                "community", "meetings", "workforce", "programmes", "assessment")
 SECRET_FIELDS = {"password"}
 
 

@@ -82,6 +82,19 @@ ARGUMENTS = {
     "directory:request-outcome": pk("help_request"), "directory:ask-respond": pk("ask"), "directory:tiers": PARTNERSHIP_SLUG,
     "directory:tier-create": PARTNERSHIP_SLUG, "directory:tier-assign": PARTNERSHIP_SLUG, "directory:tier-remove": pk("tier"),
     # community
+    "community:personal-feed": lambda w, o: {"token": w.of("feed_token", o).token},
+    "community:group-feed": lambda w, o: {"token": w.of("feed_token", o).token, "slug": w.of("sig", o).slug},
+    "community:public-download": pk("public_document"), "community:group-create": PARTNERSHIP_SLUG,
+    "community:partnership-documents": PARTNERSHIP_SLUG, "community:priority-list": PARTNERSHIP_SLUG,
+    "community:priority-rank": PARTNERSHIP_SLUG, "community:priority-adopt": pk("priority"),
+    **{f"community:{name}": lambda w, o: {"slug": w.of("sig", o).slug}
+       for name in ("group-detail", "group-edit", "group-join", "member-add", "alerts", "thread-list", "thread-create", "document-list",
+                    "document-create", "resource-create", "event-list", "event-create")},
+    "community:member-approve": pk("join_request"), "community:member-remove": pk("sig_member"),
+    "community:thread-detail": pk("thread"), "community:thread-follow": pk("thread"), "community:thread-lock": pk("thread"),
+    "community:thread-hide": pk("thread"), "community:post-hide": pk("post"), "community:document-detail": pk("document"),
+    "community:document-upload": pk("document"), "community:document-publish": pk("document"),
+    "community:version-download": pk("version"), "community:resource-edit": pk("resource"), "community:event-edit": pk("event"),
     # meetings
     **{f"meetings:{name}": lambda w, o: {"slug": w.of("body", o).slug}
        for name in ("body", "hosts", "member-add", "meeting-create", "meeting-plan", "decisions", "decisions-xlsx", "decisions-csv",

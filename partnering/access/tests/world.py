@@ -158,7 +158,7 @@ def build_world() -> World:
         })
     _add_costs(world)
     _add_directory(world)  # directory: add the directory's records here
-    # community: add the groups' records here
+    _add_community(world)  # community: add the groups' records here
     _add_meetings(world)  # meetings: add the meetings' records here
     world.objects.update({("term", owner): term for owner in OWNERS})
     world.objects.update({("topic", owner): topic for owner in OWNERS})
@@ -261,3 +261,74 @@ def _add_directory(world: World) -> None:
         ask = Ask.objects.create(request=request, person=subject, respond_by=day + datetime.timedelta(days=7))
         world.objects.update({("held_skill", owner): held, ("skill", owner): skill, ("help_request", owner): request,
                               ("ask", owner): ask, ("tier", owner): tiers[NETWORK_OF[owner]]})
+
+
+def _add_community(world: World) -> None:
+    """One group per network. The own network's: staff (the chair: first to join, rotating by person), shared, south's member of
+    staff and the guest (from a union, no employment); lead has asked to join. The other network's: other_lead (its chair) and
+    outsider's member of staff; another outsider employee has asked to join. Each group has a thread with a post, a document
+    with a version, a public document, a resource, an event; each network a priority; a member of each holds a calendar token."""
+    from partnering.community.models import (
+        CalendarToken,
+        Document,
+        DocumentVersion,
+        Event,
+        Group,
+        GroupMember,
+        Post,
+        Priority,
+        Resource,
+        Thread,
+    )
+
+    people = world.people
+    day = timezone.localdate()
+    now = timezone.now()
+    requester = PersonFactory(email="requester_outsider@matrix.test", full_name="Requester Outsider")
+    employ(requester, world.councils["outsider"])
+    plan = {
+        "own": ([(people["staff"], "north", ""), (people["shared"], "north", ""), (world.of("person", "south"), "south", ""),
+                 (people["guest"], None, "Regional union learning")], (people["lead"], "north")),
+        "other": ([(people["other_lead"], "outsider", ""), (world.of("person", "outsider"), "outsider", "")], (requester, "outsider")),
+    }
+    made = {}
+    for network, (members, (asking, asking_council)) in plan.items():
+        partnership = world.partnerships[network]
+        group = Group.objects.create(partnership=partnership, name=f"{partnership.name} group", slug=f"{network}-sig",
+                                     rotates_by=Group.RotatesBy.PERSON, rotation_months=12,
+                                     rotation_starts_on=day - datetime.timedelta(days=10))
+        memberships = {}
+        for offset, (person, council, guest_from) in enumerate(members):
+            memberships[person.pk] = GroupMember.objects.create(
+                group=group, person=person, council=world.councils[council] if council else None, guest_organisation=guest_from,
+                joined_on=day - datetime.timedelta(days=100 - offset), can_chair=council is not None)
+        join_request = GroupMember.objects.create(group=group, person=asking, council=world.councils[asking_council], joined_on=day,
+                                                  status=GroupMember.Status.REQUESTED)
+        author = members[0][0]
+        thread = Thread.objects.create(group=group, title="Welcome", started_by=author, created_at=now, last_post_at=now)
+        post = Post.objects.create(thread=thread, author=author, body="Hello, group", created_at=now)
+        document = Document.objects.create(group=group, title="Terms of reference", created_by=author, created_at=now)
+        version = DocumentVersion(document=document, number=1, original_filename="terms.pdf", size=20, uploaded_by=author,
+                                  uploaded_at=now, note="First version")
+        version.file.save("terms.pdf", ContentFile(b"%PDF-1.4 terms of ref"), save=False)
+        version.save()
+        public = Document.objects.create(group=group, title="Annual report", created_by=author, created_at=now,
+                                         published=Document.Published.PUBLIC, published_at=now)
+        public_version = DocumentVersion(document=public, number=1, original_filename="report.pdf", size=20, uploaded_by=author,
+                                         uploaded_at=now)
+        public_version.file.save("report.pdf", ContentFile(b"%PDF-1.4 annual report"), save=False)
+        public_version.save()
+        resource = Resource.objects.create(group=group, title="Case studies", still_needed=True, added_by=author)
+        event = Event.objects.create(group=group, title="Quarterly meeting", starts_at=now + datetime.timedelta(days=7),
+                                     ends_at=now + datetime.timedelta(days=7, hours=2), created_by=author, updated_at=now)
+        priority = Priority.objects.create(partnership=partnership, title="Digital inclusion", proposed_by=author, created_at=now)
+        token = CalendarToken.objects.create(person=author, token=f"matrix-token-{network}", created_at=now)
+        made[network] = {"sig": group, "join_request": join_request, "thread": thread, "post": post, "document": document,
+                         "version": version, "public_document": public, "resource": resource, "event": event, "priority": priority,
+                         "feed_token": token, "members": memberships}
+    for owner in OWNERS:
+        network = NETWORK_OF[owner]
+        for kind, record in made[network].items():
+            if kind != "members":
+                world.objects[(kind, owner)] = record
+        world.objects[("sig_member", owner)] = made[network]["members"][world.of("person", owner).pk]
