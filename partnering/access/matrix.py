@@ -269,6 +269,10 @@ MATRIX: dict[str, list[Row]] = {
     "directory:tier-create": both("the partnership's coordinators", coordinators_of),
     "directory:tier-assign": both("the partnership's coordinators", coordinators_of),
     "directory:tier-remove": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "directory:request-reopen": [Row("the partnership's coordinators and the asking council's leads",
+                                     lambda o: COORDINATORS[NETWORK[o]] | LEADS[o], "POST")],
+    "directory:ask-withdraw": [Row("the partnership's coordinators and the asking council's leads",
+                                   lambda o: COORDINATORS[NETWORK[o]] | LEADS[o], "POST")],
     # community
     "community:home": [Row("anyone signed in", SIGNED_IN)],
     "community:my-calendar": both("anyone signed in", SIGNED_IN),

@@ -81,6 +81,7 @@ ARGUMENTS = {
     "directory:request-detail": pk("help_request"), "directory:request-ask": pk("help_request"),
     "directory:request-outcome": pk("help_request"), "directory:ask-respond": pk("ask"), "directory:tiers": PARTNERSHIP_SLUG,
     "directory:tier-create": PARTNERSHIP_SLUG, "directory:tier-assign": PARTNERSHIP_SLUG, "directory:tier-remove": pk("tier"),
+    "directory:request-reopen": pk("help_request"), "directory:ask-withdraw": pk("ask"),
     # community
     "community:personal-feed": lambda w, o: {"token": w.of("feed_token", o).token},
     "community:group-feed": lambda w, o: {"token": w.of("feed_token", o).token, "slug": w.of("sig", o).slug},
