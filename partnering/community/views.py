@@ -13,7 +13,7 @@ from partnering.access import community as access
 from partnering.access.scope import not_found
 from partnering.core.downloads import file_download_response
 
-from . import ical, services
+from . import feeds, ical, services
 from .forms import (
     AdoptForm,
     AlertsForm,
@@ -31,7 +31,7 @@ from .forms import (
     ThreadForm,
     VersionForm,
 )
-from .models import Event, Group, GroupMember, Priority, PriorityRank
+from .models import Group, GroupMember, Priority, PriorityRank
 from .services import Refused
 
 PAGE_SIZE = 25
@@ -467,19 +467,6 @@ def event_edit(request, pk):
     return _event_form(request, event.group, event)
 
 
-# Other apps (meetings) add their events to a person's feed: each source takes a person and returns FeedEvents.
-PERSONAL_FEED_SOURCES: list = []
-
-
-def group_feed_events(group_ids, request=None) -> list[ical.FeedEvent]:
-    events = Event.objects.filter(group_id__in=group_ids).select_related("group")
-    return [ical.FeedEvent(
-        uid=f"community-event-{e.pk}@partnering", title=f"{e.title} ({e.group.name})", starts_at=e.starts_at, ends_at=e.ends_at,
-        updated_at=e.updated_at, sequence=e.sequence, location=e.location, description=e.description, cancelled=e.cancelled,
-        url=request.build_absolute_uri(reverse("community:event-list", args=[e.group.slug])) if request else "",
-    ) for e in events]
-
-
 def _calendar_response(content: bytes, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{name}.ics"'
@@ -490,9 +477,7 @@ def _calendar_response(content: bytes, name: str) -> HttpResponse:
 def personal_feed(request, token):
     """Every group the token's owner reads, and whatever other apps add: no sign-in, the secret is the key."""
     found = access.feed_token_for(token)
-    events = group_feed_events(access.feed_groups_for(found.person), request)
-    for source in PERSONAL_FEED_SOURCES:
-        events.extend(source(found.person))
+    events = feeds.personal_events(found.person, access.feed_groups_for(found.person), absolute=request.build_absolute_uri)
     return _calendar_response(ical.feed(events, name=_("Partnering: my groups")), "partnering")
 
 
@@ -501,7 +486,7 @@ def group_feed(request, token, slug):
     group = Group.objects.filter(slug=slug, pk__in=access.feed_groups_for(found.person)).first()
     if group is None:
         raise not_found()
-    return _calendar_response(ical.feed(group_feed_events([group.pk], request), name=group.name), group.slug)
+    return _calendar_response(ical.feed(feeds.group_events([group.pk], absolute=request.build_absolute_uri), name=group.name), group.slug)
 
 
 @login_required

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from icalendar import Calendar
 
-from partnering.access import scope_of
 from partnering.access import community as access
+from partnering.access import scope_of
 from partnering.community import digest, services
 from partnering.community.models import Document, Group, GroupMember
 from partnering.community.services import Refused
@@ -327,3 +327,18 @@ def test_members_rank_priorities_and_the_coordinator_turns_the_top_one_into_a_th
     group = services.priority_adopt(priority=top, actor=net.coordinator)
     assert group.kind == Group.Kind.THEME and group.joining == Group.Joining.OPEN
     assert [p.title for p, _, _ in services.ranking(net.partnership)] == ["Digital inclusion", "Support for union learning representatives"]
+
+
+def test_another_app_adds_its_events_to_the_personal_feed(client, net, monkeypatch):
+    from partnering.community import feeds
+    from partnering.community.ical import FeedEvent
+
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=5)
+    meeting = FeedEvent(uid="meeting-1@partnering", title="Board meeting", starts_at=start, ends_at=start + datetime.timedelta(hours=1),
+                        updated_at=timezone.now())
+    monkeypatch.setattr(feeds, "_PERSONAL_SOURCES", [])
+    feeds.register_personal_source(lambda person: [meeting] if person == net.alice else [])
+    url = reverse("community:personal-feed", args=[services.token_renew(person=net.alice).token])
+    assert [str(e["SUMMARY"]) for e in _feed(client, url).walk("VEVENT")] == ["Board meeting"]
+    url = reverse("community:personal-feed", args=[services.token_renew(person=net.bryn).token])
+    assert _feed(client, url).walk("VEVENT") == []
