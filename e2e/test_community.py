@@ -8,8 +8,9 @@ from django.core import mail
 from partnering.community import services
 from partnering.community.models import Document, Group, GroupMember
 from partnering.core.dates import today
-from tests.factories import PASSWORD, PersonFactory
+from tests.factories import PASSWORD
 
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def sign_in(page, person):
@@ -18,8 +19,6 @@ def sign_in(page, person):
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#id_password").press("Enter")
     page.wait_for_url("**/")
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_guest_sees_only_their_group_and_a_member_keeps_document_versions(page, region, axe, tmp_path, settings):
