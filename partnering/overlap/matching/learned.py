@@ -299,14 +299,14 @@ def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | No
 
 def model_path() -> Path:
     """Where the model trained on the built-in sets is kept between processes: named by a hash of the
-    training data, this module and scikit-learn's version, so any change trains afresh."""
+    training data, this package's code and scikit-learn's version, so any change trains afresh."""
     import hashlib
     import os
 
     import sklearn
 
     digest = hashlib.sha256(sklearn.__version__.encode())
-    for path in [Path(__file__), Path(__file__).with_name("normalise.py"), *sorted(DATA.glob("*.csv"))]:
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), *sorted(DATA.glob("*.csv"))]:
         digest.update(path.read_bytes())
     root = Path(os.environ.get("PARTNERING_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partnering")
     return root / f"overlap-model-{digest.hexdigest()[:16]}.joblib"

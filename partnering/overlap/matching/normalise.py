@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .welsh import to_english
+
 # Whole phrases first (longest first), then single tokens. Keys are already lower case,
 # with "&" read as "and" and punctuation as spaces.
 PHRASES = {
@@ -200,6 +202,7 @@ def normalise_title(title: str, synonyms=None) -> list[str]:
     words = re.sub(r"\b([a-z]{2,})(\d{1,2})\b", r"\1 \2", _plain(text)).split()
     if synonyms:
         words = _rewrite(words, prepare_synonyms(synonyms))
+    words = to_english(words)  # a title in Welsh, in English words (welsh.py); the glossary's names came first
     words = _rewrite(words, ORDERED_PHRASES)
     expanded: list[str] = []
     for word in words:
