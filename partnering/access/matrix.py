@@ -326,6 +326,16 @@ MATRIX: dict[str, list[Row]] = {
     "meetings:action": [Row(BODY_READERS_TEXT + "; the action's owner", lambda o: body_readers(o) | SUBJECT[o]),
                         Row("the action's owner, the partnership's coordinators, the host council's leads",
                             lambda o: meeting_editors(o) | SUBJECT[o], "POST")],
+    # identity
+    "identity:sso": [Row("anyone (a GET goes to the sign-in page)", EVERYONE, public=True, signs_out=True),
+                     Row("anyone", EVERYONE, "POST", public=True)],
+    "identity:two-factor": both("anyone part-way through signing in (otherwise the sign-in page)", EVERYONE, public=True, signs_out=True),
+    "identity:two-factor-setup": both("anyone signed in", SIGNED_IN),
+    "identity:access-requests": [Row("L&D or HR leads", {"lead", "staff_admin", "other_lead"})],
+    "identity:access-request-decide": [Row("the council's leads", lead_of, "POST")],
+    "openid_connect_login": both("anyone, for a council with a provider (a GET goes to the sign-in page)", EVERYONE, public=True,
+                                 signs_out=True),
+    "openid_connect_callback": [Row("anyone coming back from the council's provider", EVERYONE, public=True, signs_out=True)],
 }
 
 # The admin site: every pattern under /admin/ is for staff users; what they see there is the access layer's.

@@ -154,6 +154,9 @@ class Project(models.Model):
     published_on = models.DateField(_("first published"), null=True, blank=True)
     register_updated_at = models.DateTimeField(_("register entry last changed"), null=True, blank=True)
     outcomes_summary = models.TextField(_("outcomes so far (public)"), blank=True)
+    funding_package = models.ForeignKey("costs.FundingPackage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                        verbose_name=_("funding package"),
+                                        help_text=_("Its funders, budget by year and spend are published with the project."))
 
     class Meta:
         ordering = ["programme__name", "name"]

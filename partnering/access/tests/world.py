@@ -160,6 +160,7 @@ def build_world() -> World:
     _add_directory(world)  # directory: add the directory's records here
     _add_community(world)  # community: add the groups' records here
     _add_meetings(world)  # meetings: add the meetings' records here
+    _add_identity(world)  # identity: each council's provider and a first sign-in waiting for its lead
     world.objects.update({("term", owner): term for owner in OWNERS})
     world.objects.update({("topic", owner): topic for owner in OWNERS})
     return world
@@ -332,3 +333,16 @@ def _add_community(world: World) -> None:
             if kind != "members":
                 world.objects[(kind, owner)] = record
         world.objects[("sig_member", owner)] = made[network]["members"][world.of("person", owner).pk]
+
+
+def _add_identity(world: World) -> None:
+    """Each council signs in through its own provider (at an address nothing listens on: starting a sign-in
+    there is a message, not a 500), and someone waits for each council's lead to approve them."""
+    from partnering.identity.models import AccessRequest, IdentityProvider
+
+    for owner in OWNERS:
+        council = world.councils[owner]
+        IdentityProvider.objects.create(council=council, issuer=f"http://127.0.0.1:9/{owner}", client_id=owner, client_secret="secret",
+                                        domains=f"{owner}.matrix.test")
+        waiting = AccessRequest.objects.create(council=council, email=f"new@{owner}.matrix.test", full_name=f"New at {owner}")
+        world.objects[("access_request", owner)] = waiting
