@@ -21,9 +21,12 @@ urlpatterns = [
     path("", include("partnering.meetings.urls")),
     path("", include("partnering.workforce.urls")),
     path("", include("partnering.assessment.urls")),
+    path("", include("partnering.identity.urls")),
     path("", include("partnering.programmes.urls")),
     path("", include("partnering.register.urls")),
     path("accounts/", include("partnering.core.auth_urls")),
+    # Each council's OpenID Connect sign-in (django-allauth): /accounts/oidc/<council slug>/login/callback/
+    path("accounts/", include("partnering.identity.oidc_urls")),
     # Django's set_language, which also records the language for emails of someone who has not chosen one.
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/translations/", include("partnering.core.translation_admin")),

@@ -57,6 +57,12 @@ INSTALLED_APPS = [
     "partnering.community",
     "partnering.meetings",
     "partnering.assessment",
+    "partnering.identity",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "partnering.programmes",
     "partnering.register",
     "partnering.workforce",
@@ -71,6 +77,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Someone who must use two-factor authentication sets up an app before anything else.
+    "partnering.identity.middleware.TwoFactorSetupMiddleware",
     # Changes made in a request are audited as the signed-in person's, through the web.
     "partnering.core.middleware.AuditMiddleware",
     # Signed-in pages: Cache-Control: private, no-store unless the view chose otherwise.
@@ -133,6 +142,7 @@ AUTH_USER_MODEL = "people.Person"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -143,6 +153,26 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Sign-in through each council's identity provider (OpenID Connect, django-allauth): providers are set up per
+# council (admin, or `manage.py add_identity_provider`), not here; see partnering/identity/adapters.py.
+ACCOUNT_ADAPTER = "partnering.identity.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "partnering.identity.adapters.CouncilSocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_EMAIL_NOTIFICATIONS = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+# Two-factor authentication: an authenticator app (TOTP) and recovery codes.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = ENV.get("MFA_TOTP_ISSUER", "Partnering")
+# Site administrators and coordinators must use it everywhere (otherwise only where their council's provider asks).
+PARTNERING_TWO_FACTOR_REQUIRED = env_bool("PARTNERING_TWO_FACTOR_REQUIRED", False)
+PARTNERING_TWO_FACTOR_TRIES = int(ENV.get("PARTNERING_TWO_FACTOR_TRIES", "5"))  # wrong codes per window before starting again
 
 # Sign-in throttling: after 5 failures for one email from one address, wait 15 minutes.
 AXES_FAILURE_LIMIT = int(ENV.get("AXES_FAILURE_LIMIT", "5"))

@@ -101,6 +101,15 @@ group_joiners = network(lambda n: EMPLOYEES["north"] | EMPLOYEES["south"] if n =
 READERS = "the group's members (guests included) and the partnership's coordinators"
 MODERATORS = "the group's chair now and the partnership's coordinators"
 
+# programmes: who reads a network's programmes (its overseers and the scrutiny members its councils appoint), who keeps a
+# project up to date (the coordinators and the lead council's leads), and the kinds of entry a project has
+SCRUTINY = {"own": {"trainer"}, "other": set()}
+programme_readers = network(lambda n: OVERSEERS[n] | SCRUTINY[n])
+project_editors = lambda owner: COORDINATORS[NETWORK[owner]] | LEADS[owner]  # noqa: E731
+PROGRAMME_READERS_TEXT = "coordinators and board of the partnership, leads of its councils, its scrutiny members"
+PROJECT_EDITORS_TEXT = "the partnership's coordinators and the lead council's leads"
+PROJECT_ENTRIES = ("milestone", "status", "risk", "decision", "result", "benefit", "factor", "lesson", "council", "organisation", "body")
+
 MATRIX: dict[str, list[Row]] = {
     # core
     "home": [Row("anyone signed in", SIGNED_IN)],
@@ -336,6 +345,40 @@ MATRIX: dict[str, list[Row]] = {
     "openid_connect_login": both("anyone, for a council with a provider (a GET goes to the sign-in page)", EVERYONE, public=True,
                                  signs_out=True),
     "openid_connect_callback": [Row("anyone coming back from the council's provider", EVERYONE, public=True, signs_out=True)],
+    # programmes: each network has a programme with one project per owner, led by the owner's council (every member council
+    # takes part); "trainer" sits on north's scrutiny committee for the Test Network; the world's projects are all published
+    "programmes:home": [Row("anyone signed in", SIGNED_IN)],
+    "programmes:organisations": [Row("anyone signed in", SIGNED_IN)],
+    "programmes:organisation-create": both("coordinators of any partnership", ANY_COORDINATOR),
+    **{f"programmes:{name}": both("the partnership's coordinators", coordinators_of)
+       for name in ("programme-create", "programme-edit", "project-create", "agreement-create", "scrutiny-members", "highlight-create",
+                    "newsletter-create", "newsletter-edit")},
+    **{f"programmes:{name}": [Row(PROGRAMME_READERS_TEXT, programme_readers)]
+       for name in ("programme", "project", "agreements", "agreement-file", "highlight-pdf")},
+    "programmes:scrutiny": [Row(PROGRAMME_READERS_TEXT, programme_readers),
+                            Row("the partnership's scrutiny and board members", network(lambda n: BOARD[n] | SCRUTINY[n]), "POST")],
+    "programmes:indicator": [Row(PROGRAMME_READERS_TEXT, programme_readers), Row(PROJECT_EDITORS_TEXT, project_editors, "POST")],
+    "programmes:agreement": [Row(PROGRAMME_READERS_TEXT, programme_readers),
+                             Row("the partnership's coordinators", coordinators_of, "POST")],
+    "programmes:highlight": [Row(PROGRAMME_READERS_TEXT, programme_readers), Row("the partnership's coordinators", coordinators_of, "POST")],
+    "programmes:project-edit": both(PROJECT_EDITORS_TEXT, project_editors),
+    "programmes:project-add": [Row(PROJECT_EDITORS_TEXT, project_editors, method, action=what) for method in ("GET", "POST")
+                               for what in PROJECT_ENTRIES],
+    "programmes:entry-remove": [Row(PROJECT_EDITORS_TEXT, project_editors, "POST", action=what) for what in PROJECT_ENTRIES],
+    "programmes:milestone-update": both(PROJECT_EDITORS_TEXT, project_editors),
+    "programmes:indicator-create": both(PROJECT_EDITORS_TEXT, project_editors),
+    "programmes:publish": [Row("the lead council's leads and the partnership's coordinators", project_editors, "POST")],
+    "programmes:signoff": both("the partnership's coordinators; leads of the project's councils (for their council)",
+                               network(lambda n: COORDINATORS[n] | POOL_LEADS[n])),
+    "programmes:question-answer": both("the partnership's coordinators", coordinators_of),
+    "programmes:highlight-send": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "programmes:newsletters": [Row("staff of the partnership's councils, its coordinators and board", members_of)],
+    "programmes:newsletter": [Row("staff of the partnership's councils, its coordinators and board", members_of)],
+    "programmes:newsletter-pdf": [Row("staff of the partnership's councils, its coordinators and board", members_of)],
+    "programmes:newsletter-send": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    # register: public, no sign-in; only what councils published (the world publishes every project)
+    **{f"register:{name}": [Row("anyone, signed in or not (published projects only)", EVERYONE, public=True)]
+       for name in ("index", "csv", "json", "iati", "project")},
 }
 
 # The admin site: every pattern under /admin/ is for staff users; what they see there is the access layer's.

@@ -177,6 +177,10 @@ REGISTRY: dict[str, Audited] = {
     "workforce.RecruitmentPartner": Audited(council="council", partnership="recruitment.partnership"),
     "workforce.CouncilTerms": Audited(council="council", partnership="partnership"),
     "workforce.PayPoint": Audited(council="terms.council", partnership="terms.partnership"),
+    # identity: a council's provider (its secret never recorded), first sign-ins waiting for its lead, every sign-in
+    "identity.IdentityProvider": Audited(council="council", exclude=("client_secret",)),
+    "identity.AccessRequest": Audited(council="council"),
+    "identity.SignIn": Audited(council="council"),
     # assessment: frameworks belong to their partnership (built-ins to nobody: site administrators); an assessment,
     # its scores, evidence and actions to the council assessed and its partnership; surveys to their partnership
     "assessment.Rules": Audited(partnership="partnership"),
@@ -210,7 +214,7 @@ NOT_AUDITED: dict[str, str] = {
 }
 
 PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs", "directory",
-                "community", "meetings", "workforce", "programmes", "assessment")
+                "community", "meetings", "workforce", "programmes", "identity", "assessment")
 SECRET_FIELDS = {"password"}
 
 

@@ -6,7 +6,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .auth_forms import EmailAuthenticationForm, GovUKPasswordResetForm, GovUKSetPasswordForm, over_limit
+from partnering.identity.views import SignInView
+
+from .auth_forms import GovUKPasswordResetForm, GovUKSetPasswordForm, over_limit
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
@@ -26,7 +28,8 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
 
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True), name="login"),
+    # Email and password, beside "Sign in with your council account" and the second factor (partnering.identity).
+    path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("password_reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),

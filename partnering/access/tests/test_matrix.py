@@ -100,6 +100,19 @@ ARGUMENTS = {
     "identity:access-request-decide": pk("access_request"),
     "openid_connect_login": lambda w, o: {"provider_id": w.of("council", o).slug},
     "openid_connect_callback": lambda w, o: {"provider_id": w.of("council", o).slug},
+    # programmes and the register
+    **{f"programmes:{name}": PARTNERSHIP_SLUG
+       for name in ("programme-create", "agreements", "agreement-create", "scrutiny-members", "newsletters", "newsletter-create")},
+    **{f"programmes:{name}": lambda w, o: {"slug": w.of("prog_programme", o).slug}
+       for name in ("programme", "programme-edit", "project-create", "scrutiny", "highlight-create")},
+    **{f"programmes:{name}": pk("prog_project") for name in ("project", "project-edit", "publish", "project-add", "entry-remove")},
+    "programmes:milestone-update": pk("entry:milestone"), "programmes:signoff": pk("entry:decision"),
+    "programmes:indicator-create": pk("entry:result"), "programmes:indicator": pk("prog_indicator"),
+    "programmes:agreement": pk("prog_agreement"), "programmes:agreement-file": pk("prog_agreement_version"),
+    "programmes:question-answer": pk("prog_question"),
+    **{f"programmes:{name}": pk("prog_highlight") for name in ("highlight", "highlight-pdf", "highlight-send")},
+    **{f"programmes:{name}": pk("prog_newsletter") for name in ("newsletter", "newsletter-edit", "newsletter-pdf", "newsletter-send")},
+    "register:project": lambda w, o: {"identifier": w.of("prog_project", o).identifier},
     # meetings
     **{f"meetings:{name}": lambda w, o: {"slug": w.of("body", o).slug}
        for name in ("body", "hosts", "member-add", "meeting-create", "meeting-plan", "decisions", "decisions-xlsx", "decisions-csv",
@@ -124,6 +137,9 @@ ACTION_IN_ADDRESS = {"overlap:group-decide": "action", "costs:statement-download
                      "costs:package-add": "what", "costs:package-remove": "what", "costs:entitlement-add": "what",
                      "costs:entitlement-remove": "what"}
 ENTRY_IN_ADDRESS = {"costs:package-remove", "costs:entitlement-remove"}
+# programmes: the kind of a project's entry is in the address (and, to remove one, the owner's entry of that kind)
+ACTION_IN_ADDRESS.update({"programmes:project-add": "what", "programmes:entry-remove": "what"})
+ENTRY_IN_ADDRESS.add("programmes:entry-remove")
 # URLs with no object in the address whose answer still depends on one (posted in the form).
 OBJECT_IN_FORM = {"switch-council"}
 # URLs whose arguments are not records: asked once, not per owner.

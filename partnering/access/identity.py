@@ -1,0 +1,30 @@
+"""Sign-in and identity: a council's leads approve the people who first sign in through its provider
+(where it asks for that) and manage its API tokens; site administrators set up providers in the admin."""
+
+from partnering.identity.models import AccessRequest
+from partnering.organisations.models import Council
+
+from .scope import Scope, get_or_404
+
+
+def councils_led_by(scope: Scope):
+    if scope.is_superuser:
+        return Council.objects.all()
+    return Council.objects.filter(pk__in=scope.lead_council_ids)
+
+
+def access_requests_visible_to(scope: Scope):
+    """Requests waiting for (or decided by) the leads of the council they ask to join."""
+    if not scope.is_signed_in:
+        return AccessRequest.objects.none()
+    if scope.is_superuser:
+        return AccessRequest.objects.all()
+    return AccessRequest.objects.filter(council_id__in=scope.lead_council_ids)
+
+
+def access_request_for(scope: Scope, pk) -> AccessRequest:
+    return get_or_404(access_requests_visible_to(scope).select_related("council"), pk=pk)
+
+
+def can_decide_access_request(scope: Scope, access_request: AccessRequest) -> bool:
+    return access_request.status == AccessRequest.Status.PENDING and scope.leads(access_request.council_id)
