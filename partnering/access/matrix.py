@@ -379,6 +379,42 @@ MATRIX: dict[str, list[Row]] = {
     # register: public, no sign-in; only what councils published (the world publishes every project)
     **{f"register:{name}": [Row("anyone, signed in or not (published projects only)", EVERYONE, public=True)]
        for name in ("index", "csv", "json", "iati", "project")},
+    # assessment: each owner's council has a draft assessment (with evidence and an action) and a submitted one moderated
+    # by the coordinators; each network a framework of its own; each owner a staff survey of its network with an open wave
+    # inviting the owner's member of staff, and a client survey open to anyone with its link
+    "assessment:home": [Row("anyone signed in", SIGNED_IN)],
+    "assessment:survey-list": [Row("anyone signed in", SIGNED_IN)],
+    "assessment:rules": both("the partnership's coordinators", coordinators_of),
+    "assessment:framework-create": both("the partnership's coordinators", coordinators_of),
+    "assessment:framework-detail": [Row("the partnership's people (everyone signed in for a built-in framework)", members_of)],
+    "assessment:criterion-add": both("the partnership's coordinators (site administrators for a built-in framework)", coordinators_of),
+    "assessment:criterion-edit": both("the partnership's coordinators (site administrators for a built-in framework)", coordinators_of),
+    "assessment:assessment-start": both("leads of the partnership's councils and its coordinators",
+                                        network(lambda n: POOL_LEADS[n] | COORDINATORS[n])),
+    "assessment:assessment-detail": [Row("the council's staff; once submitted its partnership's coordinators and the moderator; "
+                                         "once agreed and shared the partnership", employee_of)],
+    "assessment:assessment-benchmark": [Row("whoever reads the assessment", employee_of)],
+    "assessment:assessment-scores": both("the council's leads, while a draft", lead_of),
+    "assessment:evidence-add": both("the council's leads, while a draft", lead_of),
+    "assessment:evidence-file": [Row("whoever reads the assessment", employee_of)],
+    "assessment:evidence-remove": [Row("the council's leads, while a draft", lead_of, "POST")],
+    "assessment:assessment-moderate": both("the moderator (a peer council's leads, or the coordinators), once submitted", coordinators_of),
+    "assessment:assessment-transition": [
+        Row("the moderator, once submitted", coordinators_of, "POST", action="return"),
+        Row("the council's leads, while a draft", set(), "POST", action="submit", admin=False),
+        Row("the council's leads or the coordinators, once moderated", set(), "POST", action="agree", admin=False),
+        Row("the council's leads, once agreed", set(), "POST", action="share", admin=False),
+    ],
+    "assessment:action-edit": both("the council's leads and the partnership's coordinators (who read the assessment)", lead_of),
+    "assessment:survey-create": both("the partnership's coordinators", coordinators_of),
+    "assessment:survey-detail": [Row("the partnership's coordinators, board and councils' leads", overseers_of)],
+    "assessment:survey-results": [Row("the partnership's coordinators, board and councils' leads", overseers_of)],
+    "assessment:question-add": both("the partnership's coordinators", coordinators_of),
+    "assessment:wave-open": both("the partnership's coordinators", coordinators_of),
+    "assessment:wave-close": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "assessment:wave-remind": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "assessment:answer": both("the people invited to the wave", lambda o: SUBJECT[o], admin=False),
+    "assessment:client-answer": both("anyone with the link", EVERYONE, public=True),
 }
 
 # The admin site: every pattern under /admin/ is for staff users; what they see there is the access layer's.

@@ -130,10 +130,21 @@ ARGUMENTS = {
     "rosetta-file-list": lambda w, o: {"po_filter": "project"},
     "rosetta-form": lambda w, o: {"po_filter": "project", "lang_id": "cy", "idx": 0},
     "rosetta-download-file": lambda w, o: {"po_filter": "project", "lang_id": "cy", "idx": 0},
+    # assessment
+    "assessment:rules": PARTNERSHIP_SLUG, "assessment:framework-create": PARTNERSHIP_SLUG, "assessment:survey-create": PARTNERSHIP_SLUG,
+    "assessment:framework-detail": pk("framework"), "assessment:criterion-add": pk("framework"), "assessment:assessment-start": pk("framework"),
+    "assessment:criterion-edit": pk("criterion"), "assessment:assessment-detail": pk("assessment"),
+    "assessment:assessment-benchmark": pk("assessment"), "assessment:assessment-scores": pk("assessment"),
+    "assessment:evidence-add": pk("assessment"), "assessment:evidence-file": pk("assessment_evidence"),
+    "assessment:evidence-remove": pk("assessment_evidence"), "assessment:assessment-moderate": pk("submitted_assessment"),
+    "assessment:assessment-transition": pk("submitted_assessment"), "assessment:action-edit": pk("assessment_action"),
+    "assessment:survey-detail": pk("survey"), "assessment:survey-results": pk("survey"), "assessment:question-add": pk("survey"),
+    "assessment:wave-open": pk("survey"), "assessment:wave-close": pk("wave"), "assessment:wave-remind": pk("wave"),
+    "assessment:answer": pk("wave"), "assessment:client-answer": lambda w, o: {"token": w.of("client_survey", o).token},
 }
 # URLs with a part of the address chosen by the row's action (a decision, a format, the kind of entry);
 # for removals, the entry is the owner's record of that kind.
-ACTION_IN_ADDRESS = {"overlap:group-decide": "action", "costs:statement-download": "fmt", "costs:recharges": "fmt",
+ACTION_IN_ADDRESS = {"overlap:group-decide": "action", "assessment:assessment-transition": "action", "costs:statement-download": "fmt", "costs:recharges": "fmt",
                      "costs:package-add": "what", "costs:package-remove": "what", "costs:entitlement-add": "what",
                      "costs:entitlement-remove": "what"}
 ENTRY_IN_ADDRESS = {"costs:package-remove", "costs:entitlement-remove"}

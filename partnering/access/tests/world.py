@@ -160,6 +160,7 @@ def build_world() -> World:
     _add_directory(world)  # directory: add the directory's records here
     _add_community(world)  # community: add the groups' records here
     _add_meetings(world)  # meetings: add the meetings' records here
+    _add_assessment(world)  # assessment: frameworks, assessments and surveys
     _add_identity(world)  # identity: each council's provider and a first sign-in waiting for its lead
     world.objects.update({("term", owner): term for owner in OWNERS})
     world.objects.update({("topic", owner): topic for owner in OWNERS})
@@ -346,3 +347,52 @@ def _add_identity(world: World) -> None:
                                         domains=f"{owner}.matrix.test")
         waiting = AccessRequest.objects.create(council=council, email=f"new@{owner}.matrix.test", full_name=f"New at {owner}")
         world.objects[("access_request", owner)] = waiting
+
+
+def _add_assessment(world: World) -> None:
+    """Each owner's council: a draft assessment with a built-in framework (a document as evidence, an action) and a submitted
+    one moderated by the coordinators; each network a framework of its own; each owner a staff survey of its network with an
+    open wave inviting the owner's member of staff, and a client survey with an open wave."""
+    from partnering.assessment.models import Action, Assessment, Evidence, Framework, Invitation, Question, Score, Survey, Version, Wave
+
+    built_in = Framework.objects.get(key="hr-policy-integration").current_version()
+    frameworks = {}
+    for network, partnership in world.partnerships.items():
+        framework = Framework.objects.create(partnership=partnership, name=f"{network} framework")
+        version = Version.objects.create(framework=framework, number=1)
+        area = version.areas.create(position=1, name="Leadership")
+        criterion = version.criteria.create(area=area, position=1, text="A shared vision")
+        frameworks[network] = (framework, criterion)
+    today = timezone.localdate()
+    for owner, council in world.councils.items():
+        network = NETWORK_OF[owner]
+        partnership = world.partnerships[network]
+        made = {}
+        for kind, status in (("assessment", Assessment.Status.DRAFT), ("submitted_assessment", Assessment.Status.SUBMITTED)):
+            assessment = Assessment.objects.create(version=built_in, partnership=partnership, council=council, title=f"{owner} {kind}",
+                                                   status=status)
+            for c in built_in.criteria.all():
+                Score.objects.create(assessment=assessment, criterion=c, value=3)
+            made[kind] = assessment
+        first = built_in.criteria.first()
+        evidence = Evidence(assessment=made["assessment"], criterion=first, kind=Evidence.Kind.DOCUMENT, title="Policy")
+        evidence.file.save(f"{owner}-policy.pdf", ContentFile(b"%PDF-1.4 policy"), save=False)
+        evidence.save()
+        action = Action.objects.create(assessment=made["assessment"], criterion=first, text="Align the policy",
+                                       review_on=today + datetime.timedelta(days=90))
+        survey = Survey.objects.create(partnership=partnership, title=f"{owner} pulse", kind=Survey.Kind.CHANGE_FATIGUE)
+        survey.councils.add(council)
+        Question.objects.create(survey=survey, position=1, text="The pace of change is manageable", kind="likert")
+        wave = Wave.objects.create(survey=survey, number=1, opens_on=today - datetime.timedelta(days=1),
+                                   closes_on=today + datetime.timedelta(days=30))
+        Invitation.objects.create(wave=wave, person=world.of("person", owner), council=council, role="staff")
+        clients = Survey.objects.create(partnership=partnership, title=f"{owner} clients", kind=Survey.Kind.SATISFACTION,
+                                        audience=Survey.Audience.CLIENTS, service="Benefits")
+        Question.objects.create(survey=clients, position=1, text="Rate the service", kind="choice", choices=["Good", "Poor"])
+        Wave.objects.create(survey=clients, number=1, opens_on=today - datetime.timedelta(days=1), closes_on=today + datetime.timedelta(days=30))
+        world.objects.update({
+            ("assessment", owner): made["assessment"], ("submitted_assessment", owner): made["submitted_assessment"],
+            ("assessment_evidence", owner): evidence, ("assessment_action", owner): action,
+            ("framework", owner): frameworks[network][0], ("criterion", owner): frameworks[network][1],
+            ("survey", owner): survey, ("wave", owner): wave, ("client_survey", owner): clients,
+        })
