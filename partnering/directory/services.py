@@ -301,6 +301,8 @@ def answer_ask(*, actor, ask: Ask, accept: bool, note: str = "") -> Ask:
 @transaction.atomic
 def withdraw_ask(*, actor, ask: Ask) -> Ask:
     require(access.can_broker(scope_of(actor), ask.request), "only the coordinators and the asking council's leads withdraw an ask")
+    if ask.status == Ask.Status.WITHDRAWN:
+        raise Refused(_("The ask to %(person)s is already withdrawn.") % {"person": ask.person}, "ask")
     if ask.status != Ask.Status.ASKED:
         raise Refused(_("%(person)s has already answered.") % {"person": ask.person}, "ask")
     ask.status = Ask.Status.WITHDRAWN
@@ -323,6 +325,18 @@ def close_request(*, actor, request: HelpRequest, outcome: str, days_used: Decim
     for ask in request.asks.filter(status=Ask.Status.ASKED):
         ask.status = Ask.Status.WITHDRAWN
         ask.save()
+    return request
+
+
+@audit.actor_argument("actor")
+@transaction.atomic
+def reopen_request(*, actor, request: HelpRequest) -> HelpRequest:
+    """Undo a close made by mistake: the outcome and days used are cleared (the audit trail keeps them)."""
+    require(access.can_broker(scope_of(actor), request), "only the coordinators and the asking council's leads reopen a request")
+    if request.status != HelpRequest.Status.CLOSED:
+        raise Refused(_("This request is open already."), "")
+    request.status, request.outcome, request.days_used, request.closed_at = HelpRequest.Status.OPEN, "", None, None
+    request.save()
     return request
 
 

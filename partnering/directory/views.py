@@ -362,6 +362,34 @@ def request_outcome(request, pk):
         "intro": _("Closing the request withdraws any asks still waiting for an answer.")})
 
 
+@login_required
+@require_POST
+def ask_withdraw(request, pk):
+    ask = get_or_404(Ask.objects.filter(request__in=access.requests_visible_to(request.scope)).select_related("request", "person"), pk=pk)
+    if not access.can_broker(request.scope, ask.request):
+        raise not_found()
+    try:
+        services.withdraw_ask(actor=request.user, ask=ask)
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("The ask to %(person)s is withdrawn.") % {"person": ask.person})
+    return redirect("directory:request-detail", ask.request_id)
+
+
+@login_required
+@require_POST
+def request_reopen(request, pk):
+    help_request = access.brokered_request_for(request.scope, pk)
+    try:
+        services.reopen_request(actor=request.user, request=help_request)
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("The request is open again; record the outcome when it is settled."))
+    return redirect("directory:request-detail", help_request.pk)
+
+
 # --- Support tiers ---------------------------------------------------------------------------------
 
 

@@ -203,3 +203,22 @@ def test_the_directory_pages_render_for_someone_with_nothing_yet(client, region)
         assert page.status_code == 200, name
         assert_aria_references_exist(page.content.decode())
     assert "No one listed to you matches" in client.get(reverse("directory:home")).content.decode()
+
+
+def test_an_ask_made_by_mistake_is_withdrawn_and_a_closed_request_reopened(client, region, equality):
+    listed(region.staff_south, equality, welsh_level=5, delivers_in_welsh=True)
+    help_request = services.create_request(actor=region.lead_north, partnership=region.network, council=region.north,
+                                           need="Equality training", needed_by=datetime.date.today() + datetime.timedelta(days=9))
+    ask = services.ask_person(actor=region.lead_north, request=help_request, person=region.staff_south)
+    as_(client, region.lead_south)  # another council's lead: not theirs to change
+    assert client.post(reverse("directory:ask-withdraw", args=[ask.pk])).status_code == 404
+    as_(client, region.lead_north)
+    assert client.post(reverse("directory:ask-withdraw", args=[ask.pk])).status_code == 302
+    ask.refresh_from_db()
+    assert ask.status == Ask.Status.WITHDRAWN
+    again = client.post(reverse("directory:ask-withdraw", args=[ask.pk]), follow=True)
+    assert "is already withdrawn" in again.content.decode()
+    services.close_request(actor=region.lead_north, request=help_request, outcome="withdrawn")
+    assert client.post(reverse("directory:request-reopen", args=[help_request.pk])).status_code == 302
+    help_request.refresh_from_db()
+    assert (help_request.status, help_request.outcome) == ("open", "")
