@@ -565,6 +565,8 @@ class Statement:
     entitlements: list = field(default_factory=list)  # dicts: pool, entitlement, one_to_one, groups, used, balance
     places: dict = field(default_factory=dict)  # booked, attended on the partnership's courses
     totals: dict = field(default_factory=dict)
+    post_recharges: list = field(default_factory=list)  # dicts: post, payer, payee, amount (shared posts recharged at their split)
+    time: dict | None = None  # approved hours given and received (workforce), or None when there are none
 
     @property
     def label(self) -> str:
@@ -609,6 +611,10 @@ def council_statement(partnership, council: Council, year: int) -> Statement:
         "booked": bookings.holding_a_place().count(),
         "attended": bookings.filter(status=Booking.Status.ATTENDED).count(),
     }
+    from partnering.workforce.services import post_recharges, statement_time
+
+    statement.post_recharges = post_recharges(partnership, year, council)
+    statement.time = statement_time(partnership, council, year)
     statement.totals = {
         "share": sum((p["share"] for p in statement.pools if not p["error"]), Decimal("0")),
         "paid": sum((p["paid"] for p in statement.pools if not p["error"]), Decimal("0")),

@@ -61,6 +61,8 @@ def _years(partnership) -> list[tuple[int, str]]:
         *CostPool.objects.filter(partnership=partnership).aggregate(
             Min("costs__date"), Max("costs__date"), Min("bases__effective_from"), Max("bases__effective_from")).values(),
         *partnership.funding_packages.aggregate(Min("start_date"), Max("end_date")).values(),
+        # shared posts' recharges and approved time (workforce) appear on the statements of the years they run
+        *partnership.shared_posts.aggregate(Min("start_on")).values(), *partnership.timesheets.aggregate(Min("start_on")).values(),
     ]
     years = {d.year if d.month >= 4 else d.year - 1 for d in dates if d} | {current}
     return [(year, services.year_label(year)) for year in range(max(years), min(years) - 1, -1)]
@@ -448,6 +450,10 @@ def _statement_sheets(statement):
         (_("Funding"), [_("Package"), _("Spend (£)"), _("Days given in kind"), _("Value in kind (£)")], funding),
         (_("Support days"), [_("Pool"), _("Drawn"), _("One to one"), _("Theme groups"), _("Used"), _("Balance")], entitlements),
         (_("Places"), [_("Places booked"), _("Places attended")], [[statement.places["booked"], statement.places["attended"]]]),
+        (_("Shared posts"), [_("Shared post"), _("Invoicing council"), _("Council invoiced"), _("Amount (£)")],
+         [[r["post"].title, r["payee"].name, r["payer"].name, r["amount"]] for r in statement.post_recharges]),
+        (_("Time given and got"), [_("Hours given"), _("Hours received"), _("Net hours given"), _("Cover given"), _("Cover received")],
+         [[t["given"], t["received"], t["net"], t["cover_given"], t["cover_received"]] for t in [statement.time] if t]),
     ]
 
 

@@ -21,6 +21,7 @@ from partnering.core import audit
 from partnering.core.models import Sharing
 from partnering.demo.community import load_community
 from partnering.demo.costs import COST_PARTNERSHIPS, load_costs
+from partnering.demo.programmes import load_programmes
 from partnering.demo.directory import load_directory
 from partnering.demo.meetings import load_meetings
 from partnering.organisations.models import Council, Membership, Partnership, Venue
@@ -79,6 +80,7 @@ class DemoReport:
     overlap_groups: int = 0
     sessions: int = 0
     cost_records: int = 0  # cost pools, funding and pooled entitlements' records added this time
+    programme_records: int = 0  # programmes, projects and their entries, agreements, reports and newsletters added this time
     directory_records: int = 0  # the expertise directory's skills, profiles, tiers, requests and asks added this time
     community_records: int = 0  # groups, members, threads, documents, events and priorities added this time
     meetings_records: int = 0  # the North Wales legal board's (and SIG chairs') bodies, meetings, decisions and actions added
@@ -323,6 +325,7 @@ def load_demo() -> DemoReport:
             defaults={"start_on": partnership.formed_on or DEFAULT_JOINED},
         )
     report.cost_records = load_costs(partnerships, councils, actor=coordinator).added
+    report.programme_records = load_programmes(partnerships, councils, actor=coordinator).added
     report.directory_records = load_directory(partnerships, councils, actor=coordinator).added
     report.community_records = load_community(partnerships, actor=coordinator).added
     report.meetings_records = load_meetings(partnerships, councils, actor=coordinator).added

@@ -160,6 +160,12 @@ class AgreeForm(GovUKModelForm):
         self.fields["host"].queryset = councils
         self.fields["terms_of"].queryset = councils
 
+    def clean(self):
+        data = super().clean()
+        if data.get("pay_from") is not None and data.get("pay_to") is not None and data["pay_to"] < data["pay_from"]:
+            self.add_error("pay_to", _("The top of the pay range must be at least its bottom."))
+        return data
+
 
 class EvaluationForm(GovUKForm):
     partner = forms.ModelChoiceField(label=_("Council"), queryset=RecruitmentPartner.objects.none(), empty_label=None)

@@ -161,10 +161,87 @@ def build_world() -> World:
     _add_community(world)  # community: add the groups' records here
     _add_meetings(world)  # meetings: add the meetings' records here
     _add_assessment(world)  # assessment: frameworks, assessments and surveys
+    _add_programmes(world)  # programmes and the register
     _add_identity(world)  # identity: each council's provider and a first sign-in waiting for its lead
     world.objects.update({("term", owner): term for owner in OWNERS})
     world.objects.update({("topic", owner): topic for owner in OWNERS})
     return world
+
+
+def _add_programmes(world: World) -> None:
+    """A programme per network with one published project per owner, led by the owner's council with every member council
+    taking part, and one record of each kind; "trainer" sits on north's scrutiny committee for the Test Network."""
+    from partnering.programmes.models import (
+        Agreement,
+        AgreementVersion,
+        Benefit,
+        Body,
+        Factor,
+        HighlightReport,
+        Indicator,
+        IndicatorPeriod,
+        Lesson,
+        Milestone,
+        Newsletter,
+        Participation,
+        PartnerOrganisation,
+        Programme,
+        Project,
+        ProjectCouncil,
+        Result,
+        Risk,
+        ScrutinyMember,
+        ScrutinyQuestion,
+        StatusReport,
+    )
+    from partnering.programmes.models import Decision as ProgrammeDecision
+
+    day = datetime.date(2025, 5, 1)
+    members = {"own": [world.councils["north"], world.councils["south"]], "other": [world.councils["outsider"]]}
+    college = PartnerOrganisation.objects.create(name="Matrix College", kind="college")
+    shared = {}
+    for network, councils in members.items():
+        partnership = world.partnerships[network]
+        programme = Programme.objects.create(partnership=partnership, name=f"{network} programme", slug=f"{network}-programme")
+        agreement = Agreement.objects.create(partnership=partnership, kind="sla", title=f"{network} SLA", starts_on=day)
+        agreement.councils.set(councils)
+        version = AgreementVersion(agreement=agreement, number=1, filename="sla.pdf", uploaded_at=timezone.now())
+        version.file.save(f"{network}-sla.pdf", ContentFile(b"%PDF-1.4 agreement"), save=False)
+        version.save()
+        shared[network] = {
+            "prog_programme": programme, "prog_agreement": agreement, "prog_agreement_version": version,
+            "prog_question": ScrutinyQuestion.objects.create(programme=programme, question="What has it saved?", asked_at=timezone.now()),
+            "prog_highlight": HighlightReport.objects.create(programme=programme, month=datetime.date(2025, 5, 1)),
+            "prog_newsletter": Newsletter.objects.create(partnership=partnership, quarter_start=datetime.date(2025, 4, 1),
+                                                         title_en=f"{network} news", title_cy=f"Newyddion {network}"),
+        }
+    ScrutinyMember.objects.create(partnership=world.partnerships["own"], council=world.councils["north"], person=world.people["trainer"],
+                                  start_on=datetime.date(2020, 1, 1))
+    for owner, council in world.councils.items():
+        network = NETWORK_OF[owner]
+        programme = shared[network]["prog_programme"]
+        project = Project.objects.create(programme=programme, name=f"{owner} project", lead_council=council, purpose="Working together.",
+                                         published=True, published_on=day, register_updated_at=timezone.now())
+        for member in members[network]:
+            ProjectCouncil.objects.create(project=project, council=member, role="Lead" if member == council else "Partner")
+        result = Result.objects.create(project=project, kind="outcome", title=f"{owner} result")
+        indicator = Indicator.objects.create(result=result, title="Clients satisfied", measure="percentage", baseline=80)
+        IndicatorPeriod.objects.create(indicator=indicator, start_on=day, end_on=datetime.date(2026, 3, 31), target=95, actual=90)
+        world.objects.update({(kind, owner): obj for kind, obj in shared[network].items()})
+        world.objects.update({
+            ("prog_project", owner): project, ("prog_indicator", owner): indicator, ("entry:result", owner): result,
+            ("entry:milestone", owner): Milestone.objects.create(project=project, title="Go live", planned_on=day),
+            ("entry:status", owner): StatusReport.objects.create(project=project, period=day, rag="green", narrative="On track"),
+            ("entry:risk", owner): Risk.objects.create(project=project, title="Staff leave", likelihood=3, impact=4, review_on=day),
+            ("entry:decision", owner): ProgrammeDecision.objects.create(project=project, title="Adopt the system", levels=2),
+            ("entry:benefit", owner): Benefit.objects.create(project=project, kind="cashable", description="Fewer licences", planned=1000),
+            ("entry:factor", owner): Factor.objects.create(project=project, kind="enabler", text="Shared leadership"),
+            ("entry:lesson", owner): Lesson.objects.create(project=project, text="Agree the baseline first", recorded_on=day),
+            ("entry:council", owner): project.councils.get(council=council),
+            ("entry:organisation", owner): Participation.objects.create(organisation=college, partnership=programme.partnership,
+                                                                        project=project, role="Trainer"),
+            ("entry:body", owner): Body.objects.create(programme=programme, name=f"{owner} project team", kind="project_team"),
+        })
 
 
 def _add_costs(world: World) -> None:

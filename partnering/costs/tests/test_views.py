@@ -682,7 +682,7 @@ def test_the_statement_xlsx_has_a_sheet_for_each_part_with_its_figures(client, r
     response = client.get(reverse("costs:statement-download", args=[region.network.slug, "north", "xlsx"]) + "?year=2024")
     assert response.status_code == 200 and "2024-25.xlsx" in response["Content-Disposition"]
     book = openpyxl.load_workbook(io.BytesIO(_body(response)))
-    assert book.sheetnames == ["Cost pools", "Recharges", "Funding", "Support days", "Places"]
+    assert book.sheetnames == ["Cost pools", "Recharges", "Funding", "Support days", "Places", "Shared posts", "Time given and got"]
     rows = {name: [list(r) for r in book[name].iter_rows(min_row=2, values_only=True)] for name in book.sheetnames}
     # North saves 100 by the agreed 80/20 split (900 alone); the Shapley value halves the 300 saved between two councils.
     assert rows["Cost pools"] == [["Programme office", 800, 0, 800, 900, 100, 150, None]]
@@ -690,6 +690,7 @@ def test_the_statement_xlsx_has_a_sheet_for_each_part_with_its_figures(client, r
     assert rows["Funding"] == [["Skills grant", 120, 2, 600]]
     assert rows["Support days"] == [["Support days", 3, 1, 0, 1, 2]]
     assert rows["Places"] == [[0, 0]]
+    assert rows["Shared posts"] == [] and rows["Time given and got"] == []  # no shared post or approved time in this partnership
 
 
 def test_the_statement_pdf_renders(client, region):
