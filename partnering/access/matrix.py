@@ -415,6 +415,45 @@ MATRIX: dict[str, list[Row]] = {
     "assessment:wave-remind": [Row("the partnership's coordinators", coordinators_of, "POST")],
     "assessment:answer": both("the people invited to the wave", lambda o: SUBJECT[o], admin=False),
     "assessment:client-answer": both("anyone with the link", EVERYONE, public=True),
+    # workforce: the owner's shared post is employed by the owner's council and split with the other council of the network
+    # (outsider's with a grant); the owner's secondment goes from the owner's council to the partner council (outsider's to its
+    # partnership); the owner's timesheet is the owner's member of staff's, submitted, with no line manager recorded (so the
+    # employer's leads approve); the owner's recruitment is shared by the network's councils
+    "workforce:home": [Row("anyone signed in", SIGNED_IN)],
+    "workforce:my-time": both("anyone signed in (time for the councils that employ them)", SIGNED_IN),
+    "workforce:approvals": [Row("anyone signed in (the periods they approve)", SIGNED_IN)],
+    **{f"workforce:{name}": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)]
+       for name in ("partnership", "balances", "terms", "harmonise")},
+    "workforce:time-export": [Row("coordinators and board of the partnership, leads of its councils", overseers_of, action=fmt)
+                              for fmt in ("xlsx", "csv")],
+    **{f"workforce:{name}": both("the partnership's coordinators; leads of its councils (for their council)",
+                                 network(lambda n: COORDINATORS[n] | POOL_LEADS[n]))
+       for name in ("post-create", "secondment-create", "terms-edit")},
+    **{f"workforce:{name}": [Row("the partnership's coordinators and board, leads of the councils involved, the person",
+                                 lambda o: COORDINATORS[NETWORK[o]] | BOARD[NETWORK[o]] | POOL_LEADS[NETWORK[o]] | SUBJECT[o])]
+       for name in ("post-detail", "secondment-detail")},
+    **{f"workforce:{name}": both("the partnership's coordinators and the employing (home) council's leads",
+                                 lambda o: COORDINATORS[NETWORK[o]] | LEADS[o])
+       for name in ("post-share", "secondment-edit")},
+    "workforce:share-remove": [Row("the partnership's coordinators and the employing council's leads",
+                                   lambda o: COORDINATORS[NETWORK[o]] | LEADS[o], "POST")],
+    "workforce:timesheet": [Row("the person, their line manager (else the employer's leads), the partnership's coordinators",
+                                lambda o: SUBJECT[o] | LEADS[o] | COORDINATORS[NETWORK[o]]),
+                            Row("the person", lambda o: SUBJECT[o], "POST", admin=False)],
+    "workforce:timesheet-submit": [Row("the person", lambda o: SUBJECT[o], "POST", admin=False)],
+    "workforce:entry-remove": [Row("the person", lambda o: SUBJECT[o], "POST", admin=False)],
+    "workforce:timesheet-decide": [Row("the line manager (else the employer's leads); never the person", lead_of, "POST")],
+    "workforce:timesheet-unlock": both("the approvers, the employer's leads and the partnership's coordinators",
+                                       lambda o: LEADS[o] | COORDINATORS[NETWORK[o]]),
+    "workforce:recruitment-create": both("the partnership's coordinators", coordinators_of),
+    **{f"workforce:{name}": [Row("the partnership's coordinators and board, leads of the partner councils",
+                                 network(lambda n: COORDINATORS[n] | BOARD[n] | POOL_LEADS[n]))]
+       for name in ("recruitment", "advert-pack")},
+    "workforce:recruitment-edit": both("the partnership's coordinators", coordinators_of),
+    "workforce:advertise": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "workforce:evaluation": both("the partnership's coordinators; leads of the partner councils (for their council)",
+                                 network(lambda n: COORDINATORS[n] | POOL_LEADS[n])),
+    "workforce:sign-off": [Row("leads of the partner councils (for their council)", network(lambda n: POOL_LEADS[n]), "POST")],
 }
 
 # The admin site: every pattern under /admin/ is for staff users; what they see there is the access layer's.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from urllib.parse import urlsplit
 
 from allauth.mfa.adapter import get_adapter as mfa_adapter
 from allauth.mfa.models import Authenticator
@@ -33,7 +34,7 @@ from partnering.people.models import Person
 from . import services, two_factor
 from .adapters import CouncilSocialAccountAdapter
 from .forms import CodeForm, CouncilSignInForm, SetupCodeForm
-from .models import AccessRequest, SignIn
+from .models import AccessRequest, IdentityProvider, SignIn
 
 SETUP_SECRET = "identity:totp-secret"
 MAX_CODE_TRIES = 5
@@ -51,6 +52,9 @@ class SignInView(auth_views.LoginView):
         context.setdefault("sso_form", CouncilSignInForm())
         return context
 
+    def render_to_response(self, context, **kwargs):
+        return allow_council_sign_in(super().render_to_response(context, **kwargs))
+
     def form_valid(self, form):
         person = form.get_user()
         self.request.partnering_sign_in = {"method": SignIn.Method.PASSWORD}
@@ -59,6 +63,20 @@ class SignInView(auth_views.LoginView):
                              sign_in=self.request.partnering_sign_in)
             return redirect("identity:two-factor")
         return super().form_valid(form)
+
+
+def allow_council_sign_in(response):
+    """The sign-in page's form goes to Partnering, which redirects to the council's provider; browsers hold that
+    redirect to the page's form-action, so the providers' own addresses are added to it on this page only."""
+    origins = sorted({origin(provider.issuer) for provider in IdentityProvider.objects.filter(is_active=True).only("issuer")})
+    if origins:
+        response._csp_update = {"form-action": origins}
+    return response
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _safe_next(request, url: str) -> str:
@@ -90,8 +108,8 @@ def council_sign_in(request):
                 form.add_error("email", _("Your council's sign-in service cannot be reached just now. Try again later, "
                                           "or sign in with your email and password."))
     login_form = EmailAuthenticationForm(request)
-    return TemplateResponse(request, "registration/login.html",
-                            {"form": login_form, "sso_form": form, "next": request.POST.get("next", "")})
+    return allow_council_sign_in(TemplateResponse(request, "registration/login.html",
+                                                  {"form": login_form, "sso_form": form, "next": request.POST.get("next", "")}))
 
 
 def _pending(request):

@@ -124,6 +124,16 @@ ARGUMENTS = {
     "meetings:item-edit": pk("agenda_item"), "meetings:item-remove": pk("agenda_item"), "meetings:paper-add": pk("agenda_item"),
     "meetings:paper": pk("paper"), "meetings:paper-remove": pk("paper"), "meetings:decision-remove": pk("meeting_decision"),
     "meetings:action": pk("action"),
+    # workforce
+    **{f"workforce:{name}": PARTNERSHIP_SLUG
+       for name in ("partnership", "post-create", "secondment-create", "balances", "time-export", "recruitment-create", "terms",
+                    "terms-edit", "harmonise")},
+    "workforce:post-detail": pk("wf_post"), "workforce:post-share": pk("wf_post"), "workforce:share-remove": pk("wf_share"),
+    "workforce:secondment-detail": pk("wf_secondment"), "workforce:secondment-edit": pk("wf_secondment"),
+    **{f"workforce:{name}": pk("wf_timesheet") for name in ("timesheet", "timesheet-submit", "timesheet-decide", "timesheet-unlock")},
+    "workforce:entry-remove": pk("wf_entry"),
+    **{f"workforce:{name}": pk("wf_recruitment")
+       for name in ("recruitment", "recruitment-edit", "evaluation", "sign-off", "advertise", "advert-pack")},
     "planning:plan": pk("course"), "planning:apply": pk("course"), "planning:plan-detail": pk("plan"),
     "planning:plan-undo": pk("plan"),
     "password_reset_confirm": lambda w, o: {"uidb64": "MQ", "token": "set-password"},
@@ -151,6 +161,8 @@ ENTRY_IN_ADDRESS = {"costs:package-remove", "costs:entitlement-remove"}
 # programmes: the kind of a project's entry is in the address (and, to remove one, the owner's entry of that kind)
 ACTION_IN_ADDRESS.update({"programmes:project-add": "what", "programmes:entry-remove": "what"})
 ENTRY_IN_ADDRESS.add("programmes:entry-remove")
+# workforce: the approved time's format is in the address
+ACTION_IN_ADDRESS["workforce:time-export"] = "fmt"
 # URLs with no object in the address whose answer still depends on one (posted in the form).
 OBJECT_IN_FORM = {"switch-council"}
 # URLs whose arguments are not records: asked once, not per owner.

@@ -160,6 +160,7 @@ def build_world() -> World:
     _add_directory(world)  # directory: add the directory's records here
     _add_community(world)  # community: add the groups' records here
     _add_meetings(world)  # meetings: add the meetings' records here
+    _add_workforce(world)  # workforce: shared posts, secondments, time and joint recruitment
     _add_assessment(world)  # assessment: frameworks, assessments and surveys
     _add_programmes(world)  # programmes and the register
     _add_identity(world)  # identity: each council's provider and a first sign-in waiting for its lead
@@ -242,6 +243,40 @@ def _add_programmes(world: World) -> None:
                                                                         project=project, role="Trainer"),
             ("entry:body", owner): Body.objects.create(programme=programme, name=f"{owner} project team", kind="project_team"),
         })
+
+
+def _add_workforce(world: World) -> None:
+    """Per owner: a shared post employed by the owner's council (split with the network's other council, or a grant), a secondment
+    from it (to the partner council, or to the partnership), its member of staff's submitted timesheet with one entry (no line
+    manager recorded: the employer's leads approve), and a joint recruitment shared by the network's councils."""
+    from partnering.workforce.models import PostShare, Recruitment, RecruitmentPartner, Secondment, SharedPost, TimeEntry, Timesheet
+
+    partner = {"north": "south", "south": "north", "outsider": None}
+    day = datetime.date(2025, 6, 2)
+    for owner, council in world.councils.items():
+        network = world.partnerships[NETWORK_OF[owner]]
+        other = world.councils[partner[owner]] if partner[owner] else None
+        subject = world.of("person", owner)
+        post = SharedPost.objects.create(partnership=network, title=f"{owner} shared lawyer", person=subject, employer=council,
+                                         start_on=datetime.date(2025, 4, 1), annual_cost=36500)
+        share = PostShare.objects.create(post=post, council=council, days=3)
+        if other:
+            PostShare.objects.create(post=post, council=other, days=2)
+        else:
+            PostShare.objects.create(post=post, funder="Grant", days=2)
+        secondment = Secondment.objects.create(partnership=network, person=subject, role="Project manager", home=council, host=other,
+                                               start_on=datetime.date(2025, 4, 1), end_on=datetime.date(2026, 3, 31))
+        sheet = Timesheet.objects.create(partnership=network, person=subject, council=council, start_on=day,
+                                         end_on=day + datetime.timedelta(days=6), status=Timesheet.Status.SUBMITTED)
+        entry = TimeEntry.objects.create(timesheet=sheet, date=day, hours=7, for_council=other, activity="Legal cover")
+        recruitment = Recruitment.objects.filter(partnership=network).first()
+        if recruitment is None:
+            recruitment = Recruitment.objects.create(partnership=network, title="Shared lawyer", job_description="Advise",
+                                                     person_specification="Qualified")
+            for member in network.councils.all():
+                RecruitmentPartner.objects.create(recruitment=recruitment, council=member)
+        world.objects.update({("wf_post", owner): post, ("wf_share", owner): share, ("wf_secondment", owner): secondment,
+                              ("wf_timesheet", owner): sheet, ("wf_entry", owner): entry, ("wf_recruitment", owner): recruitment})
 
 
 def _add_costs(world: World) -> None:
