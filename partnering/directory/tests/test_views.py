@@ -222,3 +222,25 @@ def test_an_ask_made_by_mistake_is_withdrawn_and_a_closed_request_reopened(clien
     assert client.post(reverse("directory:request-reopen", args=[help_request.pk])).status_code == 302
     help_request.refresh_from_db()
     assert (help_request.status, help_request.outcome) == ("open", "")
+
+
+def test_the_search_page_asks_the_database_as_often_for_ten_people_as_for_two(client, region, equality):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    as_(client, region.lead_north)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("directory:home"), {"q": "equality"}).status_code == 200
+        return len(captured)
+
+    people = [PersonFactory() for _ in range(10)]
+    for person in people[:2]:
+        employ(person, region.north)
+        listed(person, equality, Profile.Listed.COUNCIL)
+    few = queries()
+    for person in people[2:]:
+        employ(person, region.south)
+        listed(person, equality)
+    assert queries() == few
