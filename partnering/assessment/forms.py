@@ -183,7 +183,8 @@ class AnswerForm(GovUKForm):
 
 
 class ResultsForm(GovUKForm):
-    by = forms.ChoiceField(label=_("Break down by"), choices=[("council", _("Council")), ("role", _("Role")), ("wave", _("Wave"))],
+    by = forms.ChoiceField(label=_("Break down by"), choices=[("council", _("Council")), ("partnership", _("Partnership")), ("role", _("Role")),
+                                                                ("wave", _("Wave"))],
                            initial="council")
 
 

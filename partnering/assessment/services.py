@@ -20,7 +20,7 @@ from partnering.core import audit
 from partnering.core.dates import current_on
 from partnering.organisations.models import Membership
 
-from .anonymity import Cell, breakdown, counts_shown, mean_text
+from .anonymity import Cell, Table, breakdown, linked_hidden, mean_text
 from .benchmark import from_counts
 from .models import (
     Action,
@@ -605,7 +605,7 @@ def open_wave_of(survey: Survey, day: datetime.date | None = None) -> Wave | Non
 # --- Survey results ---------------------------------------------------------------------------------------
 
 
-BY = ("council", "role", "wave")
+BY = ("council", "partnership", "role", "wave")
 
 
 @dataclass
@@ -632,45 +632,121 @@ def respondents_shown(wave: Wave, min_group: int, today: datetime.date | None = 
     return n
 
 
-def results(survey: Survey, *, by: str, wave: Wave | None = None, today: datetime.date | None = None) -> dict:
-    """Each question's figures for the closed waves (or one closed wave), cut by council, role or wave with the anonymity
-    rule. Free text is shown only when the total reaches the higher threshold, and never beside a breakdown."""
+def _closed_waves(survey: Survey, day: datetime.date) -> list[Wave]:
+    return [w for w in survey.waves.order_by("number") if not w.is_open(day) and w.opens_on <= day]
+
+
+OTHERS = "\x00others"  # the atom of other partnerships' answers (never shown by name)
+FEWEST_OTHER_PARTNERSHIPS = 2  # other partnerships pooled, so no one partnership's result is shown to another
+
+
+def _elsewhere(survey: Survey, day: datetime.date) -> dict:
+    """Other partnerships' answers to the same questions (the same wording and kind, as from the question bank), in their
+    surveys' closed waves: {(text, kind): (number of partnerships, [values]), …}, only where at least two other partnerships
+    asked it. Their rules' smallest groups are returned too, as the strictest applies."""
+    wanted = {(q.text, q.kind) for q in survey.questions.all() if _numeric(q)}
+    found: dict = {}
+    mins = []
+    others = Survey.objects.exclude(partnership_id=survey.partnership_id).filter(questions__text__in=[t for t, _k in wanted]).distinct()
+    for other in others.select_related("partnership").prefetch_related("questions"):
+        keys = {str(q.pk): (q.text, q.kind) for q in other.questions.all() if (q.text, q.kind) in wanted}
+        closed = _closed_waves(other, day)
+        if not keys or not closed:
+            continue
+        mins.append(rules_for(other.partnership).min_group)
+        for response in Response.objects.filter(wave__in=closed):
+            for key, item in keys.items():
+                if key in response.answers:
+                    partnerships, values = found.setdefault(item, (set(), []))
+                    partnerships.add(other.partnership_id)
+                    values.append(Decimal(response.answers[key]))
+    return {item: (len(p), v) for item, (p, v) in found.items() if len(p) >= FEWEST_OTHER_PARTNERSHIPS}, max(mins, default=0)
+
+
+def _linked_figures(responses, key: str, label, own: str, elsewhere, min_group: int, wave_labels: list[str]) -> dict:
+    """One numeric question's figures in every breakdown the results page offers, cut together by the linked rule:
+    {by: (overall or None, [(group, figures or None)])}, figures {"n", "mean"}."""
+    atoms: dict = {}
+    for r in responses:
+        if key in r.answers:
+            atom = (label(r, "council"), label(r, "role"), label(r, "wave"))
+            atoms[atom] = atoms.get(atom, Cell(0)) + Cell(1, Decimal(r.answers[key]))
+    for r in responses:  # every group offered, even if none of it answered this question
+        atoms.setdefault((label(r, "council"), label(r, "role"), label(r, "wave")), Cell(0))
+    everyone = frozenset(atoms)
+    tables = {}
+    for position, by in enumerate(("council", "role", "wave")):
+        groups: dict = {}
+        for atom in atoms:
+            groups.setdefault(atom[position], set()).add(atom)
+        tables[by] = Table(everyone, {name: frozenset(members) for name, members in groups.items()})
+    partnership_groups = {own: everyone}
+    if elsewhere is not None:
+        _count, values = elsewhere
+        atoms[OTHERS] = Cell(len(values), sum(values, Decimal(0)))
+        partnership_groups[str(_("Other partnerships (together)"))] = frozenset({OTHERS})
+    tables["partnership"] = Table(frozenset(atoms), partnership_groups)
+    hidden = linked_hidden({a: c.n for a, c in atoms.items()}, tables, min_group)
+
+    def figures(members: frozenset):
+        if members in hidden:
+            return None
+        cell = Cell(0)
+        for a in members:
+            cell = cell + atoms[a]
+        return {"n": cell.n, "mean": mean_text(cell.mean)} if cell.n else None
+
+    out = {}
+    for by, table in tables.items():
+        if by == "wave":
+            groups = sorted(table.groups.items(), key=lambda item: wave_labels.index(item[0]))
+        else:
+            groups = sorted(table.groups.items(), key=lambda item: (item[0] != own, item[0]))
+        out[by] = (figures(table.total), [(name, figures(members)) for name, members in groups])
+    return out
+
+
+def results(survey: Survey, *, by: str, today: datetime.date | None = None) -> dict:
+    """Each question's figures for the closed waves, cut by council, partnership, role or wave. Every breakdown the page
+    offers (and the trend across waves, which is the breakdown by wave) is cut together by the linked anonymity rule, so
+    nothing hidden in one can be worked out from the others. "By partnership" sets this partnership beside the other
+    partnerships that asked the same question, pooled. Free text is shown only when the total reaches the higher
+    threshold, and never beside a breakdown."""
     from partnering.organisations.models import Council
 
+    if by not in BY:
+        raise ValueError(f"results by {by!r}: choose one of {', '.join(BY)}")
     day = today or timezone.localdate()
     survey_rules = rules_for(survey.partnership)
-    closed = [w for w in survey.waves.order_by("number") if not w.is_open(day) and w.opens_on <= day]
-    if wave is not None:
-        closed = [w for w in closed if w.pk == wave.pk]
+    closed = _closed_waves(survey, day)
     responses = list(Response.objects.filter(wave__in=closed).order_by("id"))
     councils = dict(Council.objects.filter(pk__in={r.council_id for r in responses if r.council_id}).values_list("pk", "name"))
     roles = {"lead": _("L&D or HR leads"), "staff": _("Staff"), "trainer": _("Trainers"), "member": _("Group members"), "": _("Clients")}
     numbers = {w.pk: w.number for w in closed}
+    wave_labels = [str(_("Wave %(n)s") % {"n": w.number}) for w in closed]
+    elsewhere, others_min = _elsewhere(survey, day) if responses else ({}, 0)
+    min_group = max(survey_rules.min_group, others_min) if elsewhere else survey_rules.min_group
 
-    def label(r: Response) -> str:
-        if by == "council":
-            return councils.get(r.council_id, _("No council"))
-        if by == "role":
+    def label(r: Response, kind: str) -> str:
+        if kind == "council":
+            return councils.get(r.council_id, str(_("No council")))
+        if kind == "role":
             return str(roles.get(r.role, r.role))
-        return _("Wave %(n)s") % {"n": numbers[r.wave_id]}
+        return str(_("Wave %(n)s") % {"n": numbers[r.wave_id]})
 
-    out = []
+    out, trend_rows = [], []
     total = len(responses)
     for question in survey.questions.all():
         key = str(question.pk)
         answered = [r for r in responses if key in r.answers]
         result = QuestionResult(question, None)
         if _numeric(question):
-            cells: dict[str, Cell] = {}
-            for r in answered:
-                cells[label(r)] = cells.get(label(r), Cell(0)) + Cell(1, Decimal(r.answers[key]))
-            for r in responses:  # every group offered, even if none of it answered this question
-                cells.setdefault(label(r), Cell(0))
-            if cells:
-                shown = breakdown(cells, survey_rules.min_group)
-                ov = shown.overall
-                result.overall = {"n": ov.n, "mean": mean_text(ov.mean)} if ov is not None and ov.n else None
-                result.groups = [(name, {"n": c.n, "mean": mean_text(c.mean)} if c is not None else None) for name, c in shown.groups.items()]
+            if responses:
+                figures = _linked_figures(responses, key, label, survey.partnership.name, elsewhere.get((question.text, question.kind)),
+                                          min_group, wave_labels)
+                result.overall, result.groups = figures[by]
+                by_wave = dict(figures["wave"][1])
+                trend_rows.append({"question": question, "means": [(by_wave.get(w) or {}).get("mean") for w in wave_labels]})
         elif question.kind == QuestionKind.CHOICE:
             if len(answered) >= survey_rules.min_group:
                 result.overall = {"n": len(answered), "mean": None}
@@ -682,29 +758,15 @@ def results(survey: Survey, *, by: str, wave: Wave | None = None, today: datetim
                 result.overall = {"n": len(answered), "mean": None}
                 result.texts = sorted(r.answers[key] for r in answered)  # sorted: no order of answering
         out.append(result)
-    group_counts: dict[str, int] = {}
-    for r in responses:
-        group_counts[label(r)] = group_counts.get(label(r), 0) + 1
     return {"questions": out, "waves": closed, "respondents": total if total >= survey_rules.min_group else None,
-            "group_counts": counts_shown(group_counts, survey_rules.min_group) if group_counts else {}, "rules": survey_rules}
+            "rules": survey_rules, "min_group": min_group, "trend": {"waves": closed, "rows": trend_rows},
+            "compared": any(elsewhere.get((q.text, q.kind)) for q in survey.questions.all())}
 
 
-def trend(survey: Survey, today: datetime.date | None = None) -> list[dict]:
-    """Each numeric question's overall mean in each closed wave (hidden where a wave had too few answers)."""
-    day = today or timezone.localdate()
-    min_group = rules_for(survey.partnership).min_group
-    waves = [w for w in survey.waves.order_by("number") if not w.is_open(day) and w.opens_on <= day]
-    rows = []
-    for question in survey.questions.all():
-        if not _numeric(question):
-            continue
-        key = str(question.pk)
-        means = []
-        for w in waves:
-            values = [Decimal(r.answers[key]) for r in w.responses.all() if key in r.answers]
-            means.append(mean_text(sum(values, Decimal(0)) / len(values)) if len(values) >= min_group else None)
-        rows.append({"question": question, "means": means})
-    return {"waves": waves, "rows": rows}
+def trend(survey: Survey, today: datetime.date | None = None) -> dict:
+    """Each numeric question's overall mean in each closed wave: the breakdown by wave, under the same linked rule as
+    every other breakdown of the results page (a wave too small to show is not the total less the others)."""
+    return results(survey, by="wave", today=today)["trend"]
 
 
 def share_at_or_above(survey: Survey, question: Question, threshold, wave: Wave | None = None,

@@ -437,8 +437,10 @@ def survey_results(request, pk):
     survey = access.survey_for(request.scope, pk)
     form = ResultsForm(request.GET or None)
     by = form.cleaned_data["by"] if form.is_bound and form.is_valid() else "council"
+    results = services.results(survey, by=by)
     return TemplateResponse(request, "assessment/results.html", {
-        "survey": survey, "form": form, "by": by, "results": services.results(survey, by=by), "trend": services.trend(survey)})
+        "survey": survey, "form": form, "by": by, "by_label": dict(form.fields["by"].choices)[by], "results": results,
+        "trend": results["trend"]})
 
 
 def _answer_page(request, survey, form, *, done=False, closed=False, action_url=""):

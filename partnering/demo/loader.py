@@ -24,6 +24,7 @@ from partnering.demo.costs import COST_PARTNERSHIPS, load_costs
 from partnering.demo.programmes import load_programmes
 from partnering.demo.directory import load_directory
 from partnering.demo.meetings import load_meetings
+from partnering.demo.workforce import load_workforce
 from partnering.organisations.models import Council, Membership, Partnership, Venue
 from partnering.organisations.reference import ReferenceCouncil, partnership_kind, read_councils, slugify
 from partnering.people.models import CouncilRole, Employment, PartnershipRole, Person
@@ -325,6 +326,7 @@ def load_demo() -> DemoReport:
             defaults={"start_on": partnership.formed_on or DEFAULT_JOINED},
         )
     report.cost_records = load_costs(partnerships, councils, actor=coordinator).added
+    load_workforce(partnerships, councils, actor=coordinator)  # shared staff: posts, secondments, time, recruitment, terms
     report.programme_records = load_programmes(partnerships, councils, actor=coordinator).added
     report.directory_records = load_directory(partnerships, councils, actor=coordinator).added
     report.community_records = load_community(partnerships, actor=coordinator).added

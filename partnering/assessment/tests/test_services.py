@@ -235,3 +235,61 @@ def test_nobody_outside_the_councils_is_invited_and_reminders_go_only_to_those_w
         count = services.remind(wave=wave, actor=region["coordinator"], today=datetime.date(2026, 1, 6))
     assert people[0].email not in {m.to[0] for m in mailoutbox}
     assert count == len(mailoutbox) and people[1].email in {m.to[0] for m in mailoutbox}
+
+
+def _answer_all(wave, people_scores, q):
+    for person, score in people_scores:
+        services.answer(wave=wave, person=person, answers={q.pk: str(score)}, today=datetime.date(2026, 1, 5))
+
+
+def test_results_by_partnership_set_this_partnership_beside_two_others_that_asked_the_same_question_pooled(region):
+    survey, wave, q, t, people = _survey(region, [6])
+    _answer_all(wave, [(p, 4) for p in people], q)
+    others = []
+    for name, score in (("Other A", 2), ("Other B", 3)):
+        partnership = PartnershipFactory(name=name, slug=name.lower().replace(" ", "-"))
+        council = CouncilFactory(name=f"{name} Council", slug=f"{name.lower().replace(' ', '-')}-c")
+        MembershipFactory(partnership=partnership, council=council)
+        coordinator = PersonFactory(email=f"coord.{partnership.slug}@test.test")
+        partnership_role(coordinator, partnership, "coordinator")
+        staff = [PersonFactory(email=f"s{i}.{partnership.slug}@test.test") for i in range(3)]
+        for person in staff:
+            employ(person, council)
+        other = services.create_survey(partnership=partnership, actor=coordinator, title="Pulse", kind="change_fatigue", audience="staff",
+                                       councils=[council])
+        oq = services.add_question(survey=other, actor=coordinator, text="The pace of change is manageable", kind="likert")
+        ow = services.open_wave(survey=other, actor=coordinator, opens_on=datetime.date(2026, 1, 1), closes_on=datetime.date(2026, 1, 31))
+        _answer_all(ow, [(p, score) for p in staff], oq)
+        others.append(other)
+    result = services.results(survey, by="partnership", today=datetime.date(2026, 2, 1))
+    first = result["questions"][0]
+    assert dict(first.groups) == {"Shared HR": {"n": 6, "mean": "4.00"}, "Other partnerships (together)": {"n": 6, "mean": "2.50"}}
+    assert first.overall == {"n": 12, "mean": "3.25"}
+    # Another partnership's own page never shows this one: it sees the others pooled, and itself.
+    theirs = services.results(others[0], by="partnership", today=datetime.date(2026, 2, 1))["questions"][0]
+    assert [name for name, _cell in theirs.groups] == ["Other A", "Other partnerships (together)"]
+    assert dict(theirs.groups)["Other A"] is None  # three answered: too few, and so the pooled others too
+    assert theirs.overall == {"n": 12, "mean": "3.25"}
+
+
+def test_results_by_partnership_with_only_one_other_partnership_show_this_one_alone(region):
+    survey, wave, q, t, people = _survey(region, [6])
+    _answer_all(wave, [(p, 4) for p in people], q)
+    result = services.results(survey, by="partnership", today=datetime.date(2026, 2, 1))
+    assert [name for name, _cell in result["questions"][0].groups] == ["Shared HR"] and not result["compared"]
+
+
+def test_a_wave_too_small_to_show_is_not_the_total_less_the_other_wave_in_the_trend(region):
+    survey, wave, q, t, people = _survey(region, [7, 6])
+    _answer_all(wave, [(p, 3) for p in people[:3]], q)  # wave 1: three answers
+    services.close_wave(wave=wave, actor=region["coordinator"])
+    second = services.open_wave(survey=survey, actor=region["coordinator"], opens_on=datetime.date(2026, 2, 1), closes_on=datetime.date(2026, 2, 28))
+    for person in people:
+        services.answer(wave=second, person=person, answers={q.pk: "5"}, today=datetime.date(2026, 2, 5))
+    result = services.results(survey, by="council", today=datetime.date(2026, 3, 10))
+    assert result["questions"][0].overall == {"n": 16, "mean": "4.63"}
+    trend = services.trend(survey, today=datetime.date(2026, 3, 10))
+    assert [w.number for w in trend["waves"]] == [1, 2]
+    assert trend["rows"][0]["means"] == [None, None]  # wave 2 alone would give wave 1 as 16 − 13
+    by_wave = dict(services.results(survey, by="wave", today=datetime.date(2026, 3, 10))["questions"][0].groups)
+    assert by_wave == {"Wave 1": None, "Wave 2": None}
