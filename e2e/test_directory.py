@@ -5,13 +5,23 @@ the lead records the outcome. Every page passes axe."""
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from partnering.directory.models import Ask, HelpRequest, Profile, Skill
 from partnering.glossary.models import Term
-
-from .test_journeys import sign_in
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def sign_in(page, person):
+    """Sign in with email and password, and wait until the page says who is signed in (the sign-in page's own
+    address ends in "/" too, so waiting for the address alone can go on before the sign-in lands)."""
+    page.goto("/accounts/login/")
+    page.get_by_label("Email address", exact=True).fill(person.email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_test_id("signed-in-as")).to_contain_text(person.full_name)
 
 
 def test_a_trainer_lists_their_expertise_a_lead_asks_them_and_they_accept(page, region, axe):
