@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 
 from partnering.core import audit
 from partnering.core.models import Sharing
+from partnering.demo.assessment import load_assessment
 from partnering.demo.community import load_community
 from partnering.demo.costs import COST_PARTNERSHIPS, load_costs
 from partnering.demo.programmes import load_programmes
@@ -83,8 +84,8 @@ class DemoReport:
     cost_records: int = 0  # cost pools, funding and pooled entitlements' records added this time
     programme_records: int = 0  # programmes, projects and their entries, agreements, reports and newsletters added this time
     directory_records: int = 0  # the expertise directory's skills, profiles, tiers, requests and asks added this time
-    community_records: int = 0  # groups, members, threads, documents, events and priorities added this time
     meetings_records: int = 0  # the North Wales legal board's (and SIG chairs') bodies, meetings, decisions and actions added
+    community_records: int = 0  # groups, members, threads, documents, events and priorities added this time
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -331,6 +332,7 @@ def load_demo() -> DemoReport:
     report.directory_records = load_directory(partnerships, councils, actor=coordinator).added
     report.community_records = load_community(partnerships, actor=coordinator).added
     report.meetings_records = load_meetings(partnerships, councils, actor=coordinator).added
+    load_assessment(partnerships, councils, actor=coordinator)  # HR integration self-assessments, pulse and client surveys
     report.accounts = sorted(demo_accounts.items())
     return report
 
