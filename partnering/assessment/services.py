@@ -495,9 +495,10 @@ def open_wave(*, survey: Survey, actor, opens_on: datetime.date, closes_on: date
         Invitation.objects.bulk_create([Invitation(wave=wave, person_id=p, council_id=c, role=r) for p, (c, r) in sorted(people.items())])
         audit.record_bulk(model=Invitation, action=audit.Action.CREATE, count=len(people), partnership=survey.partnership,
                           description=_("Invited %(n)s people to wave %(wave)s of %(survey)s") % {"n": len(people), "wave": number, "survey": survey})
-        from . import notifications
+        if closes_on >= timezone.localdate():  # a wave recorded after it closed invites nobody to answer it
+            from . import notifications
 
-        transaction.on_commit(lambda: notifications.invite(wave.pk, list(people), reminder=False))
+            transaction.on_commit(lambda: notifications.invite(wave.pk, list(people), reminder=False))
     return wave
 
 
