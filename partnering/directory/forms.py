@@ -46,6 +46,7 @@ class SkillHeldForm(GovUKModelForm):
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skill"].queryset = Skill.objects.order_by("name")
+        self.fields["skill"].label_from_instance = lambda skill: skill.label
         self.fields["skill"].help_text = _("From the shared taxonomy. Ask a coordinator to add one that is missing.")
         if editing:
             del self.fields["skill"]
@@ -81,6 +82,7 @@ class SearchForm(GovUKForm):
     def __init__(self, *args, skills, councils, partnerships, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skill"].queryset = skills
+        self.fields["skill"].label_from_instance = lambda skill: skill.label
         self.fields["council"].queryset = councils
         self.fields["partnership"].queryset = partnerships
 

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
@@ -36,6 +37,17 @@ class Skill(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language: Welsh when the site is in Welsh and the skill has a Welsh name."""
+        return self.welsh_name if self.welsh_name and (get_language() or "").startswith("cy") else self.name
+
+    @property
+    def other_label(self) -> str:
+        """The name in the other language, if there is one."""
+        other = self.name if self.label == self.welsh_name else self.welsh_name
+        return other if other != self.label else ""
 
     def other_names(self) -> list[str]:
         names = [self.welsh_name] if self.welsh_name else []

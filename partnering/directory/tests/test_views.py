@@ -244,3 +244,14 @@ def test_the_search_page_asks_the_database_as_often_for_ten_people_as_for_two(cl
         employ(person, region.south)
         listed(person, equality)
     assert queries() == few
+
+
+def test_skills_are_named_in_welsh_when_the_site_is_in_welsh(client, region, equality):
+    listed(region.staff_north, equality, Profile.Listed.COUNCIL)
+    as_(client, region.lead_north)
+    english = client.get(reverse("directory:profile-detail", args=[region.staff_north.pk])).content.decode()
+    assert 'Equality and diversity <span lang="cy">(Cydraddoldeb ac amrywiaeth)</span>' in english
+    client.post(reverse("set_language"), {"language": "cy", "next": "/"})
+    welsh = client.get(reverse("directory:profile-detail", args=[region.staff_north.pk])).content.decode()
+    assert 'Cydraddoldeb ac amrywiaeth <span lang="en">(Equality and diversity)</span>' in welsh
+    assert "Cydraddoldeb ac amrywiaeth (" in client.get(reverse("directory:home")).content.decode()
