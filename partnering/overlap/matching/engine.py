@@ -235,7 +235,7 @@ class Scored:
 
 def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, learned: bool = True) -> Scored:
     """Collapse identical canonical lines into keys, find candidate pairs of keys and score them."""
-    from .learned import Corpus, Extra, default_model, pair_matrix, with_corpus_words
+    from .learned import Corpus, Extra, default_model, neighbour_pairs, pair_matrix, with_corpus_words
 
     synonyms = with_corpus_words((r.title for r in records), synonyms) if learned else prepare_synonyms(synonyms)
     same: dict[tuple, Features] = {}  # titles repeat heavily across councils: read each distinct line once
@@ -264,6 +264,7 @@ def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, le
     model = model or default_model()
     extras = [Extra.of(by_id[keys[k][0]].title, by_id[keys[k][0]].provider_name) for k in key_list]
     corpus = Corpus(feats.values(), [x.text for x in extras])
+    pairs = sorted(set(pairs).union(neighbour_pairs(representative, corpus)))
     vectors = pair_matrix(pairs, representative, extras, corpus)
     return Scored(feats, keys, key_list, representative, pairs, model.probability(vectors).tolist() if pairs else [])
 

@@ -81,10 +81,14 @@ class Corpus:
                 counts[token] += 1
         self.total = max(total, 1)
         self.counts = counts
+        self._idf: dict[str, float] = {}
         self.ngrams = _NgramIndex(sorted(cores | set(texts)))
 
     def idf(self, token: str) -> float:
-        return math.log((1 + self.total) / (1 + self.counts.get(token, 0))) + 1.0
+        value = self._idf.get(token)
+        if value is None:
+            value = self._idf[token] = math.log((1 + self.total) / (1 + self.counts.get(token, 0))) + 1.0
+        return value
 
 
 class _NgramIndex:
@@ -98,6 +102,38 @@ class _NgramIndex:
         self.matrix = None
         if any(texts):
             self.matrix = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), dtype=np.float64).fit_transform(texts).tocsr()
+
+    def neighbours(self, texts: Sequence[str], k: int, floor: float, chunk: int = 512) -> list[tuple[int, int]]:
+        """Pairs of positions in `texts` whose texts are among each other's `k` nearest by n-gram cosine (at least
+        `floor`): candidates that share no informative word ("Difficult Customers" / "Dealing with Difficult Customer
+        Behaviour" after normalising, a typo, a word run together). Sparse products a chunk of rows at a time, so
+        memory stays small at 100,000 records."""
+        if self.matrix is None or k <= 0:
+            return []
+        distinct = sorted({t for t in texts if t})
+        if len(distinct) < 2:
+            return []
+        where: dict[str, list[int]] = defaultdict(list)
+        for position, text in enumerate(texts):
+            where[text].append(position)
+        matrix = self.matrix[[self.row[t] for t in distinct]].astype(np.float32)
+        transposed = matrix.T.tocsr()
+        found: set[tuple[int, int]] = set()
+        for start in range(0, len(distinct), chunk):
+            sims = (matrix[start:start + chunk] @ transposed).toarray()
+            for offset, row in enumerate(sims):
+                n = start + offset
+                row[n] = 0.0
+                top = np.argpartition(-row, min(k, len(row) - 1))[:k] if len(row) > k else np.arange(len(row))
+                for m in top:
+                    if row[m] >= floor and m != n:
+                        found.add((min(n, m), max(n, m)))
+        pairs = set()
+        for n, m in sorted(found):
+            for i in where[distinct[n]]:
+                for j in where[distinct[m]]:
+                    pairs.add((min(i, j), max(i, j)))
+        return sorted(pairs)
 
     def cosine(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         if self.matrix is None or not len(left):
@@ -179,6 +215,20 @@ def with_corpus_words(titles: Iterable[str], synonyms=None) -> list[tuple[str, s
     return prepared + prepare_synonyms({k: v for k, v in learned.items() if k not in named})
 
 
+NEIGHBOURS = 5  # nearest lines by character n-grams each line is also compared with (cross-validated)
+NEIGHBOUR_FLOOR = 0.2  # ... if at least this alike
+
+
+def neighbour_pairs(feats: Sequence[Features], corpus: Corpus, k: int | None = None, floor: float | None = None) -> list[tuple[int, int]]:
+    """Candidate pairs of items whose canonical titles are near neighbours by character n-grams, with no conflicting
+    hard constraint (see `candidate_pairs` for the word index these add to)."""
+    from .engine import _conflict
+
+    k = NEIGHBOURS if k is None else k
+    floor = NEIGHBOUR_FLOOR if floor is None else floor
+    return [(i, j) for i, j in corpus.ngrams.neighbours([f.core for f in feats], k, floor) if not _conflict(feats[i], feats[j])]
+
+
 def pair_matrix(pairs: Sequence[tuple[int, int]], feats: Sequence[Features], extras: Sequence[Extra], corpus: Corpus) -> np.ndarray:
     """The feature vectors of these pairs of items (indexes into `feats` and `extras`), one row each."""
     if not len(pairs):
@@ -241,6 +291,7 @@ def _set_vectors(records: Sequence, clusters: dict[str, str]) -> tuple[list[list
     extras = [Extra.of(r.title, r.provider_name) for r in records]
     corpus = Corpus(feats, [x.text for x in extras])
     pairs = set(candidate_pairs(feats, [()] * len(feats), acronyms=[x.acronym for x in extras]))
+    pairs.update(neighbour_pairs(feats, corpus))
     by_cluster: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         by_cluster[clusters[r.record_id]].append(i)

@@ -14,6 +14,8 @@ The glossary's names take priority: this runs after them, on what they left.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Phrases first (whole phrases, longest first), where word order or meaning differs from word by word.
 PHRASES = {
     "cymorth cyntaf brys": "emergency first aid",
@@ -232,6 +234,7 @@ def _radicals(word: str):
         yield "g" + word  # soft mutation drops a g: "gofal" → "ofal"
 
 
+@lru_cache(maxsize=65536)
 def lookup(word: str) -> str | None:
     """The English for a Welsh word (mutated or not; with "'n" or "'r" run on), or None."""
     if word in WORDS:
@@ -247,6 +250,7 @@ def lookup(word: str) -> str | None:
 _PHRASES = sorted(PHRASES, key=lambda p: (-len(p), p))
 
 
+@lru_cache(maxsize=65536)
 def _is_welsh_word(word: str) -> bool:
     return word not in AMBIGUOUS and len(word) > 2 and lookup(word) is not None
 

@@ -47,3 +47,16 @@ def test_two_things_listed_with_a_slash_are_not_taken_for_one_name():
 
     assert corpus_bilingual(["Team Leader / Supervisor Apprenticeship (Level 3)", "Disciplinary / Grievance",
                              "Diogelu Grŵp A / Safeguarding Group B"]) == {}
+
+
+def test_lines_that_share_no_word_are_still_compared_when_their_character_ngrams_are_near_neighbours():
+    from partnering.overlap.matching import engine, learned
+
+    records = [Record("1", "North", "Excel for Beginners"), Record("2", "South", "Excell for beginers"),
+               Record("3", "East", "Fire Warden"), Record("4", "West", "Food Hygiene")]
+    scored = engine.score_candidates(records)
+    compared = {frozenset((scored.representative[i].core, scored.representative[j].core)) for i, j in scored.pairs}
+    assert frozenset(("excel beginner", "excell beginer")) in compared
+    assert frozenset(("fire warden", "food hygien")) not in compared
+    corpus = learned.Corpus(scored.representative)
+    assert learned.neighbour_pairs(scored.representative, corpus, k=0) == []
