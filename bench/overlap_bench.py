@@ -19,7 +19,9 @@ leave-one-set-out cross-validation over the built-in training sets only, and rep
 Learning from answers: for each independent set, rounds of 5 questions chosen by `questions`,
 answered from the truth (a simulated coordinator), retraining after each round; F1 after 0, 5, 10,
 20 and 40 answers, beside the same number of random cross-council pairs answered the same way, and
-beside the rule-based matcher bound by the same answers.
+beside the rule-based matcher bound by the same answers. The same curve on each built-in set with
+the model trained on the other built-in sets (leave one set out), and its mean: question selection
+is chosen by that, never by the independent sets (`--learning-cv-only` prints just this).
 
 Scale: N records from C councils made from the labelled set's titles with realistic noise
 (case, cohort and edition notes, day counts, years, the odd typo), clustered end to end by
@@ -198,6 +200,22 @@ def _answer(labels_truth: dict, a: str, b: str):
 def learning_curve(path: Path, rounds=ROUNDS, seed: int = 7) -> dict:
     """F1 as a simulated coordinator answers questions, against random pairs and the rules bound by the same answers."""
     records, truth, _ = read_records(path, label_column="cluster")
+    return _curve(records, truth, rounds, seed)
+
+
+def cross_validated_learning(rounds=ROUNDS, seed: int = 7) -> dict:
+    """The learning curve on each built-in set, with the model trained on the other built-in sets only (never an
+    independent set), and the mean over the sets: what question selection is chosen by."""
+    sets = _training_sets()
+    report = {}
+    for name, records, clusters in sets:
+        report[name] = _curve(records, clusters, rounds, seed, sets=[n for n, _r, _c in sets if n != name])
+    report["mean"] = {kind: {target: round(sum(report[n][kind][target] for n, _r, _c in sets) / len(sets), 4) for target in rounds}
+                      for kind in ("questions", "random_pairs", "rules_with_same_answers")}
+    return report
+
+
+def _curve(records, truth, rounds=ROUNDS, seed: int = 7, sets=None) -> dict:
     rng = random.Random(seed)
     asked: list = []
     curve = {"questions": {}, "random_pairs": {}, "rules_with_same_answers": {}}
@@ -208,12 +226,12 @@ def learning_curve(path: Path, rounds=ROUNDS, seed: int = 7) -> dict:
         must, cannot = learned.bindings(labels)
         if rules:
             return pairwise_scores(truth, cluster(records, method="rules", must_link=must, cannot_link=cannot).clusters)["f1"]
-        model = learned.model_for(records, labels)
+        model = learned.model_for(records, labels, sets=sets)
         return pairwise_scores(truth, cluster(records, model=model, must_link=must, cannot_link=cannot).clusters)["f1"]
 
     for target in rounds:
         while len(asked) < target:
-            model = learned.model_for(records, asked)
+            model = learned.model_for(records, asked, sets=sets)
             batch = engine.questions(records, count=min(5, target - len(asked)), labels=asked, model=model)
             if not batch:
                 break
@@ -310,12 +328,18 @@ def main() -> None:
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-learning", action="store_true")
     parser.add_argument("--skip-splink", action="store_true")
+    parser.add_argument("--learning-cv-only", action="store_true",
+                        help="only the learning curve cross-validated over the built-in sets (no independent set is read)")
     args = parser.parse_args()
+    if args.learning_cv_only:
+        print(json.dumps(cross_validated_learning(), indent=2))
+        return
     report = {}
     if not args.skip_quality:
         report["quality"] = quality(args.skip_splink)
     if not args.skip_learning:
         report["learning_from_answers"] = {path.name: learning_curve(path) for path in INDEPENDENT}
+        report["learning_from_answers_cross_validated"] = cross_validated_learning()
     if not args.skip_scale:
         # A size where both finish, then the full size.
         report["scale"] = [scale(size, args.councils, args.repeat, with_splink=not args.skip_splink or size <= 10_000)
