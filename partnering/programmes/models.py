@@ -297,6 +297,9 @@ class SignOff(models.Model):
             models.CheckConstraint(condition=Q(level=1, council__isnull=True) | Q(level=2, council__isnull=False), name="signoff_level_council"),
         ]
 
+    def __str__(self):
+        return f"{self.decision}: {self.get_answer_display()} (level {self.level})"
+
 
 class Result(models.Model):
     """A result in the IATI shape: an output, outcome or impact with indicators."""
@@ -375,6 +378,9 @@ class IndicatorPeriod(models.Model):
         constraints = [ends_after_start("indicator_period_ends_after_start", "start_on", "end_on"),
                        models.UniqueConstraint(fields=["indicator", "start_on"], name="indicator_period_once")]
 
+    def __str__(self):
+        return f"{self.indicator}: {self.start_on} to {self.end_on}"
+
 
 class Benefit(models.Model):
     class Kind(models.TextChoices):
@@ -425,6 +431,9 @@ class Factor(models.Model):
     class Meta:
         ordering = ["kind", "rank", "pk"]
 
+    def __str__(self):
+        return self.text
+
 
 class Lesson(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="lessons")
@@ -434,6 +443,9 @@ class Lesson(models.Model):
 
     class Meta:
         ordering = ["-recorded_on", "-pk"]
+
+    def __str__(self):
+        return self.text[:100]
 
 
 class Agreement(models.Model):
@@ -488,6 +500,9 @@ class AgreementVersion(models.Model):
         ordering = ["-number"]
         constraints = [models.UniqueConstraint(fields=["agreement", "number"], name="agreement_version_number_once")]
 
+    def __str__(self):
+        return f"{self.agreement} v{self.number}"
+
 
 class ScrutinyMember(models.Model):
     """An elected member on a partner council's scrutiny committee, reading the partnership's programmes."""
@@ -501,6 +516,9 @@ class ScrutinyMember(models.Model):
     class Meta:
         ordering = ["council__name"]
         constraints = [ends_after_start("scrutiny_member_ends_after_start", "start_on", "end_on")]
+
+    def __str__(self):
+        return f"{self.person} ({self.council})"
 
 
 class ScrutinyQuestion(models.Model):
@@ -516,6 +534,9 @@ class ScrutinyQuestion(models.Model):
     class Meta:
         ordering = ["-asked_at", "-pk"]
 
+    def __str__(self):
+        return self.question[:100]
+
 
 class HighlightReport(models.Model):
     """The board's monthly highlight report: figures come live from the programme; the narrative is edited."""
@@ -529,6 +550,9 @@ class HighlightReport(models.Model):
         ordering = ["-month"]
         constraints = [models.UniqueConstraint(fields=["programme", "month"], name="highlight_once_a_month"),
                        models.CheckConstraint(condition=Q(month__day=1), name="highlight_month_first_day")]
+
+    def __str__(self):
+        return f"{self.programme}: {self.month:%Y-%m}"
 
 
 class Newsletter(models.Model):

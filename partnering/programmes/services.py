@@ -200,15 +200,18 @@ def _touch_register(project: Project) -> None:
 
 @audit.actor_argument("actor")
 @transaction.atomic
-def remove_entry(*, entry, actor) -> None:
-    project = entry.programme if isinstance(entry, Body) else entry.project
-    require(can_edit_project(scope_of(actor), project) if isinstance(project, Project) else can_manage_programme(scope_of(actor), project),
-            "only the people who run the project remove its entries")
+def remove_entry(*, entry, actor, project: Project | None = None) -> None:
+    """Remove a project's entry; a body of the programme's structure is removed from one of its projects' pages."""
+    if isinstance(entry, Body):
+        if project is None or project.programme_id != entry.programme_id:
+            raise Refused(_("Remove a body from one of its programme's projects."))
+    else:
+        project = entry.project
+    require(can_edit_project(scope_of(actor), project), "only the people who run the project remove its entries")
     if isinstance(entry, ProjectCouncil) and entry.council_id == entry.project.lead_council_id:
         raise Refused(_("The lead council stays in the project. Change the lead council first."))
     entry.delete()
-    if isinstance(project, Project):
-        _touch_register(project)
+    _touch_register(project)
 
 
 @audit.actor_argument("actor")
@@ -560,22 +563,26 @@ def highlight_figures(programme: Programme, month: datetime.date, on: datetime.d
     results; with exception reporting, only the projects that are red or amber or have something to report."""
     month = first_of_month(month)
     end = _month_end(month)
-    on = min(on or today_(), end) if (on or today_()) >= month else (on or today_())
+    on = on or today_()
+    # The day the report looks from: today during the month, the day after it once the month is over (so a milestone
+    # due on its last day and not met is missed), even when a past month's report is read later.
+    looking_from = on if on <= end else end + datetime.timedelta(days=1)
     rows = []
     for project in programme.projects.select_related("lead_council", "sro").prefetch_related("milestones", "risks", "status_reports"):
         status = next((s for s in project.status_reports.all() if s.period <= month), None)
         due = [m for m in project.milestones.all() if month <= m.planned_on <= end]
-        missed = [m for m in project.milestones.all() if m.actual_on is None and m.planned_on <= end and m.planned_on < on]
+        missed = [m for m in project.milestones.all()
+                  if m.planned_on < looking_from and (m.actual_on is None or m.actual_on >= looking_from)]
         risks = [r for r in project.risks.all() if not r.closed and results.above_threshold(r.likelihood, r.impact, programme.risk_threshold)]
         exception = (status is None or status.rag != Rag.GREEN) or bool(missed) or bool(risks)
         rows.append({"project": project, "status": status, "due": due, "missed": missed, "risks": risks, "exception": exception,
-                     "results": indicator_rows(project, on)})
+                     "results": indicator_rows(project, min(on, end))})
     shown = [r for r in rows if r["exception"]] if programme.exception_reporting else rows
     spend = None
     if programme.funding_package_id:
         from partnering.costs.services import package_statement
 
-        figures = package_statement(programme.funding_package, on).figures
+        figures = package_statement(programme.funding_package, min(on, end)).figures
         spend = {"package": programme.funding_package, "spent": Decimal(figures["spent"]), "awarded": Decimal(figures["total_awarded"]),
                  "profiled": Decimal(figures["total_profiled"]) if figures.get("total_profiled") else None,
                  "by_year": {y: {k: Decimal(v) for k, v in f.items()} for y, f in figures["by_year"].items()}}
@@ -626,7 +633,7 @@ def newsletter_contents(newsletter: Newsletter) -> dict:
     """What the quarter brought: register updates, new catalogue courses, group news (new threads in the
     partnership's groups); the case study and introduction are the coordinator's."""
     start = newsletter.quarter_start
-    end = (start.replace(day=28) + datetime.timedelta(days=62)).replace(day=1)  # the first day of the next quarter
+    end = datetime.date(start.year + (start.month + 2) // 12, (start.month + 2) % 12 + 1, 1)  # the first day of the next quarter
     partnership = newsletter.partnership
     projects = Project.objects.filter(published=True, programme__partnership=partnership, register_updated_at__date__gte=start,
                                       register_updated_at__date__lt=end).select_related("lead_council")

@@ -1,4 +1,3 @@
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_POST
 from partnering.access import programmes as access
 from partnering.access.scope import get_or_404, not_found
 from partnering.core.dates import today
-from partnering.organisations.models import Council
 from partnering.organisations.selectors import current_member_councils
 from partnering.people.models import Person
 
@@ -38,7 +36,7 @@ from .forms import (
     SignOffForm,
     VersionForm,
 )
-from .models import Agreement, Milestone, PartnerOrganisation, Participation, Programme, Project, ProjectCouncil, ScrutinyMember
+from .models import Agreement, Milestone, Participation, PartnerOrganisation, ScrutinyMember
 from .services import Refused
 
 
@@ -239,7 +237,7 @@ def entry_remove(request, pk, what, entry):
     lookup = {"programme": project.programme} if what == "body" else {"project": project}
     item = get_or_404(model.objects.filter(**lookup), pk=entry)
     try:
-        services.remove_entry(entry=item, actor=request.user)
+        services.remove_entry(entry=item, actor=request.user, project=project)
         messages.success(request, _("Removed."))
     except Refused as refusal:
         messages.error(request, str(refusal))

@@ -36,7 +36,9 @@ class FilterForm(GovUKForm):
 def _filtered(request):
     projects = access.register_projects_visible_to(request.scope)
     form = FilterForm(request.GET or None, projects=projects)
-    if form.is_bound and form.is_valid():
+    if form.is_bound and not form.is_valid():
+        return form, projects.none()  # the page names the filter that was wrong
+    if form.is_bound:
         data = form.cleaned_data
         if data["q"]:
             words = Q()

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from partnering.access import scope_of
 from partnering.access import programmes as access
+from partnering.access import scope_of
 from partnering.core.models import AuditEntry
 from partnering.programmes import services
 from partnering.programmes.models import Indicator, SignOff
@@ -82,7 +82,7 @@ def test_places_attended_are_computed_from_the_catalogues_registers(region):
     start = timezone.now() - datetime.timedelta(days=10)
     session = Session.objects.create(course=course, starts_at=start, ends_at=start + datetime.timedelta(hours=3), capacity=10)
     elsewhere = Session.objects.create(course=other_course, starts_at=start, ends_at=start + datetime.timedelta(hours=3), capacity=10)
-    for person, status in zip((region.staff, region.lead, region.conwy_lead, region.coordinator), ("attended", "attended", "no_show", "booked")):
+    for person, status in zip((region.staff, region.lead, region.conwy_lead, region.coordinator), ("attended", "attended", "no_show", "booked"), strict=True):
         Booking.objects.create(session=session, person=person, council=region.gwynedd, status=status, created_at=start)
     Booking.objects.create(session=elsewhere, person=region.outsider, council=region.outside, status="attended", created_at=start)
     actual = services.indicator_actual(places)
