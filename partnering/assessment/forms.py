@@ -175,6 +175,7 @@ class AnswerForm(GovUKForm):
             else:
                 field = forms.CharField(label=q.text, required=q.required, max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
                                         help_text=_("Do not include anything that identifies you or anyone else."))
+            field.error_messages["required"] = _("Answer “%(question)s”.") % {"question": q.text}
             self.fields[name] = field
             self._style(name)
 
