@@ -63,6 +63,11 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
+    "partnering.api",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our own origin
     "partnering.programmes",
     "partnering.register",
     "partnering.workforce",
@@ -173,6 +178,32 @@ MFA_TOTP_ISSUER = ENV.get("MFA_TOTP_ISSUER", "Partnering")
 # Site administrators and coordinators must use it everywhere (otherwise only where their council's provider asks).
 PARTNERING_TWO_FACTOR_REQUIRED = env_bool("PARTNERING_TWO_FACTOR_REQUIRED", False)
 PARTNERING_TWO_FACTOR_TRIES = int(ENV.get("PARTNERING_TWO_FACTOR_TRIES", "5"))  # wrong codes per window before starting again
+
+# The REST API (partnering/api): tokens per council or the browser session; one error body; pages of 50.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["partnering.api.authentication.CouncilTokenAuthentication",
+                                       "rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"api": ENV.get("API_THROTTLE_RATE", "600/minute")},
+    "EXCEPTION_HANDLER": "partnering.api.views.api_exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partnering API",
+    "DESCRIPTION": "Councils, partnerships, provision, the catalogue, bookings, training records (by consent), people and employments. "
+                   "Send a council's API token as `Authorization: Bearer ptk_…`, or use it signed in.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "partnering.api.hooks.add_error_responses"],
+}
 
 # Sign-in throttling: after 5 failures for one email from one address, wait 15 minutes.
 AXES_FAILURE_LIMIT = int(ENV.get("AXES_FAILURE_LIMIT", "5"))

@@ -345,6 +345,98 @@ MATRIX: dict[str, list[Row]] = {
     "openid_connect_login": both("anyone, for a council with a provider (a GET goes to the sign-in page)", EVERYONE, public=True,
                                  signs_out=True),
     "openid_connect_callback": [Row("anyone coming back from the council's provider", EVERYONE, public=True, signs_out=True)],
+    # api: a signed-in person through their session (a council's token is checked in partnering/api/tests); anonymous gets 401
+    "api:schema": [Row("anyone", EVERYONE, public=True)],
+    "api:docs": [Row("anyone", EVERYONE, public=True)],
+    **{f"api:{name}-list": [Row("anyone signed in (what the rules let them read)", SIGNED_IN)]
+       for name in ("council", "partnership", "provision", "session", "booking", "training-record", "person", "employment")},
+    "api:council-detail": [Row("anyone signed in", SIGNED_IN)],
+    "api:partnership-detail": [Row("anyone signed in", SIGNED_IN)],
+    "api:provision-detail": [Row("the council's staff; its partnership where the return is shared",
+                                 lambda o: EMPLOYEES["north"] if o == "north" else MEMBERS[NETWORK[o]])],
+    "api:session-detail": [Row("staff of the partnership's councils, its coordinators and board", members_of)],
+    "api:booking-detail": [Row("the person, their council's leads, the partnership's coordinators",
+                               lambda o: SUBJECT[o] | LEADS[o] | COORDINATORS[NETWORK[o]])],
+    "api:training-record-detail": [Row("the person (and leads of councils they shared it with)", lambda o: SUBJECT[o])],
+    "api:person-detail": [Row("colleagues at the person's council, its partnerships' coordinators, the person",
+                              lambda o: EMPLOYEES[o] | COORDINATORS[NETWORK[o]])],
+    "api:employment-detail": [Row("the employing council's staff, its partnerships' coordinators, the person",
+                                  lambda o: EMPLOYEES[o] | COORDINATORS[NETWORK[o]])],
+    "api:tokens": both("the council's L&D or HR leads", lead_of),
+    "api:token-revoke": [Row("the council's L&D or HR leads", lead_of, "POST")],
+    # programmes: each network has a programme with one project per owner, led by the owner's council (every member council
+    # takes part); "trainer" sits on north's scrutiny committee for the Test Network; the world's projects are all published
+    "programmes:home": [Row("anyone signed in", SIGNED_IN)],
+    "programmes:organisations": [Row("anyone signed in", SIGNED_IN)],
+    "programmes:organisation-create": both("coordinators of any partnership", ANY_COORDINATOR),
+    **{f"programmes:{name}": both("the partnership's coordinators", coordinators_of)
+       for name in ("programme-create", "programme-edit", "project-create", "agreement-create", "scrutiny-members", "highlight-create",
+                    "newsletter-create", "newsletter-edit")},
+    **{f"programmes:{name}": [Row(PROGRAMME_READERS_TEXT, programme_readers)]
+       for name in ("programme", "project", "agreements", "agreement-file", "highlight-pdf")},
+    "programmes:scrutiny": [Row(PROGRAMME_READERS_TEXT, programme_readers),
+                            Row("the partnership's scrutiny and board members", network(lambda n: BOARD[n] | SCRUTINY[n]), "POST")],
+    "programmes:indicator": [Row(PROGRAMME_READERS_TEXT, programme_readers), Row(PROJECT_EDITORS_TEXT, project_editors, "POST")],
+    "programmes:agreement": [Row(PROGRAMME_READERS_TEXT, programme_readers),
+                             Row("the partnership's coordinators", coordinators_of, "POST")],
+    "programmes:highlight": [Row(PROGRAMME_READERS_TEXT, programme_readers), Row("the partnership's coordinators", coordinators_of, "POST")],
+    "programmes:project-edit": both(PROJECT_EDITORS_TEXT, project_editors),
+    "programmes:project-add": [Row(PROJECT_EDITORS_TEXT, project_editors, method, action=what) for method in ("GET", "POST")
+                               for what in PROJECT_ENTRIES],
+    "programmes:entry-remove": [Row(PROJECT_EDITORS_TEXT, project_editors, "POST", action=what) for what in PROJECT_ENTRIES],
+    "programmes:milestone-update": both(PROJECT_EDITORS_TEXT, project_editors),
+    "programmes:indicator-create": both(PROJECT_EDITORS_TEXT, project_editors),
+    "programmes:publish": [Row("the lead council's leads and the partnership's coordinators", project_editors, "POST")],
+    "programmes:signoff": both("the partnership's coordinators; leads of the project's councils (for their council)",
+                               network(lambda n: COORDINATORS[n] | POOL_LEADS[n])),
+    "programmes:question-answer": both("the partnership's coordinators", coordinators_of),
+    "programmes:highlight-send": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "programmes:newsletters": [Row("staff of the partnership's councils, its coordinators and board", members_of)],
+    "programmes:newsletter": [Row("staff of the partnership's councils, its coordinators and board", members_of)],
+    "programmes:newsletter-pdf": [Row("staff of the partnership's councils, its coordinators and board", members_of)],
+    "programmes:newsletter-send": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    # register: public, no sign-in; only what councils published (the world publishes every project)
+    **{f"register:{name}": [Row("anyone, signed in or not (published projects only)", EVERYONE, public=True)]
+       for name in ("index", "csv", "json", "iati", "project")},
+    # workforce: the owner's shared post is employed by the owner's council and split with the other council of the network
+    # (outsider's with a grant); the owner's secondment goes from the owner's council to the partner council (outsider's to its
+    # partnership); the owner's timesheet is the owner's member of staff's, submitted, with no line manager recorded (so the
+    # employer's leads approve); the owner's recruitment is shared by the network's councils
+    "workforce:home": [Row("anyone signed in", SIGNED_IN)],
+    "workforce:my-time": both("anyone signed in (time for the councils that employ them)", SIGNED_IN),
+    "workforce:approvals": [Row("anyone signed in (the periods they approve)", SIGNED_IN)],
+    **{f"workforce:{name}": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)]
+       for name in ("partnership", "balances", "terms", "harmonise")},
+    "workforce:time-export": [Row("coordinators and board of the partnership, leads of its councils", overseers_of, action=fmt)
+                              for fmt in ("xlsx", "csv")],
+    **{f"workforce:{name}": both("the partnership's coordinators; leads of its councils (for their council)",
+                                 network(lambda n: COORDINATORS[n] | POOL_LEADS[n]))
+       for name in ("post-create", "secondment-create", "terms-edit")},
+    **{f"workforce:{name}": [Row("the partnership's coordinators and board, leads of the councils involved, the person",
+                                 lambda o: COORDINATORS[NETWORK[o]] | BOARD[NETWORK[o]] | POOL_LEADS[NETWORK[o]] | SUBJECT[o])]
+       for name in ("post-detail", "secondment-detail")},
+    **{f"workforce:{name}": both("the partnership's coordinators and the employing (home) council's leads",
+                                 lambda o: COORDINATORS[NETWORK[o]] | LEADS[o])
+       for name in ("post-share", "secondment-edit")},
+    "workforce:share-remove": [Row("the partnership's coordinators and the employing council's leads",
+                                   lambda o: COORDINATORS[NETWORK[o]] | LEADS[o], "POST")],
+    "workforce:timesheet": [Row("the person, their line manager (else the employer's leads), the partnership's coordinators",
+                                lambda o: SUBJECT[o] | LEADS[o] | COORDINATORS[NETWORK[o]]),
+                            Row("the person", lambda o: SUBJECT[o], "POST", admin=False)],
+    "workforce:timesheet-submit": [Row("the person", lambda o: SUBJECT[o], "POST", admin=False)],
+    "workforce:entry-remove": [Row("the person", lambda o: SUBJECT[o], "POST", admin=False)],
+    "workforce:timesheet-decide": [Row("the line manager (else the employer's leads); never the person", lead_of, "POST")],
+    "workforce:timesheet-unlock": both("the approvers, the employer's leads and the partnership's coordinators",
+                                       lambda o: LEADS[o] | COORDINATORS[NETWORK[o]]),
+    "workforce:recruitment-create": both("the partnership's coordinators", coordinators_of),
+    **{f"workforce:{name}": [Row("the partnership's coordinators and board, leads of the partner councils",
+                                 network(lambda n: COORDINATORS[n] | BOARD[n] | POOL_LEADS[n]))]
+       for name in ("recruitment", "advert-pack")},
+    "workforce:recruitment-edit": both("the partnership's coordinators", coordinators_of),
+    "workforce:advertise": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "workforce:evaluation": both("the partnership's coordinators; leads of the partner councils (for their council)",
+                                 network(lambda n: COORDINATORS[n] | POOL_LEADS[n])),
+    "workforce:sign-off": [Row("leads of the partner councils (for their council)", network(lambda n: POOL_LEADS[n]), "POST")],
     # programmes: each network has a programme with one project per owner, led by the owner's council (every member council
     # takes part); "trainer" sits on north's scrutiny committee for the Test Network; the world's projects are all published
     "programmes:home": [Row("anyone signed in", SIGNED_IN)],

@@ -181,6 +181,9 @@ REGISTRY: dict[str, Audited] = {
     "identity.IdentityProvider": Audited(council="council", exclude=("client_secret",)),
     "identity.AccessRequest": Audited(council="council"),
     "identity.SignIn": Audited(council="council"),
+    # api: a council's tokens (only a fingerprint is stored, and not recorded) and completions other systems sent
+    "api.ApiToken": Audited(council="council", exclude=("hashed", "last_used_at")),
+    "api.ExternalCompletion": Audited(council="council"),
     # assessment: frameworks belong to their partnership (built-ins to nobody: site administrators); an assessment,
     # its scores, evidence and actions to the council assessed and its partnership; surveys to their partnership
     "assessment.Rules": Audited(partnership="partnership"),
@@ -214,7 +217,7 @@ NOT_AUDITED: dict[str, str] = {
 }
 
 PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs", "directory",
-                "community", "meetings", "workforce", "programmes", "identity", "assessment")
+                "community", "meetings", "workforce", "programmes", "identity", "api", "assessment")
 SECRET_FIELDS = {"password"}
 
 

@@ -100,6 +100,24 @@ ARGUMENTS = {
     "identity:access-request-decide": pk("access_request"),
     "openid_connect_login": lambda w, o: {"provider_id": w.of("council", o).slug},
     "openid_connect_callback": lambda w, o: {"provider_id": w.of("council", o).slug},
+    # api
+    "api:council-detail": COUNCIL_SLUG, "api:partnership-detail": PARTNERSHIP_SLUG, "api:tokens": COUNCIL_SLUG,
+    "api:provision-detail": pk("line"), "api:session-detail": pk("session"), "api:booking-detail": pk("booking"),
+    "api:training-record-detail": pk("training_record"), "api:person-detail": pk("person"), "api:employment-detail": pk("employment"),
+    "api:token-revoke": pk("api_token"),
+    # programmes and the register
+    **{f"programmes:{name}": PARTNERSHIP_SLUG
+       for name in ("programme-create", "agreements", "agreement-create", "scrutiny-members", "newsletters", "newsletter-create")},
+    **{f"programmes:{name}": lambda w, o: {"slug": w.of("prog_programme", o).slug}
+       for name in ("programme", "programme-edit", "project-create", "scrutiny", "highlight-create")},
+    **{f"programmes:{name}": pk("prog_project") for name in ("project", "project-edit", "publish", "project-add", "entry-remove")},
+    "programmes:milestone-update": pk("entry:milestone"), "programmes:signoff": pk("entry:decision"),
+    "programmes:indicator-create": pk("entry:result"), "programmes:indicator": pk("prog_indicator"),
+    "programmes:agreement": pk("prog_agreement"), "programmes:agreement-file": pk("prog_agreement_version"),
+    "programmes:question-answer": pk("prog_question"),
+    **{f"programmes:{name}": pk("prog_highlight") for name in ("highlight", "highlight-pdf", "highlight-send")},
+    **{f"programmes:{name}": pk("prog_newsletter") for name in ("newsletter", "newsletter-edit", "newsletter-pdf", "newsletter-send")},
+    "register:project": lambda w, o: {"identifier": w.of("prog_project", o).identifier},
     # programmes and the register
     **{f"programmes:{name}": PARTNERSHIP_SLUG
        for name in ("programme-create", "agreements", "agreement-create", "scrutiny-members", "newsletters", "newsletter-create")},
@@ -238,6 +256,8 @@ def _outcome(response, row: Row) -> str:
         return "not found"
     if response.status_code == 302 and response["Location"].startswith("/accounts/login/"):
         return "ok" if row.signs_out else "sign in"
+    if response.status_code == 401:  # the API's way of asking to sign in
+        return "sign in"
     if response.status_code in (200, 302):
         return "ok"
     return f"status {response.status_code}"

@@ -164,6 +164,7 @@ def build_world() -> World:
     _add_assessment(world)  # assessment: frameworks, assessments and surveys
     _add_programmes(world)  # programmes and the register
     _add_identity(world)  # identity: each council's provider and a first sign-in waiting for its lead
+    _add_api(world)  # api: a token per council; the subject's training record and employment
     world.objects.update({("term", owner): term for owner in OWNERS})
     world.objects.update({("topic", owner): topic for owner in OWNERS})
     return world
@@ -508,3 +509,15 @@ def _add_assessment(world: World) -> None:
             ("framework", owner): frameworks[network][0], ("criterion", owner): frameworks[network][1],
             ("survey", owner): survey, ("wave", owner): wave, ("client_survey", owner): clients,
         })
+
+
+def _add_api(world: World) -> None:
+    from partnering.api.services import api_token_create
+    from partnering.learning.models import TrainingRecord
+
+    for owner in OWNERS:
+        council, subject = world.councils[owner], world.of("person", owner)
+        world.objects[("api_token", owner)] = api_token_create(actor=None, council=council, name=f"{owner} HR")[0]
+        world.objects[("training_record", owner)] = TrainingRecord.objects.create(
+            person=subject, title=f"{owner} induction", completed_on=datetime.date(2025, 1, 6), council=council)
+        world.objects[("employment", owner)] = subject.employments.get(council=council)
