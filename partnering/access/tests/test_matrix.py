@@ -118,19 +118,6 @@ ARGUMENTS = {
     **{f"programmes:{name}": pk("prog_highlight") for name in ("highlight", "highlight-pdf", "highlight-send")},
     **{f"programmes:{name}": pk("prog_newsletter") for name in ("newsletter", "newsletter-edit", "newsletter-pdf", "newsletter-send")},
     "register:project": lambda w, o: {"identifier": w.of("prog_project", o).identifier},
-    # programmes and the register
-    **{f"programmes:{name}": PARTNERSHIP_SLUG
-       for name in ("programme-create", "agreements", "agreement-create", "scrutiny-members", "newsletters", "newsletter-create")},
-    **{f"programmes:{name}": lambda w, o: {"slug": w.of("prog_programme", o).slug}
-       for name in ("programme", "programme-edit", "project-create", "scrutiny", "highlight-create")},
-    **{f"programmes:{name}": pk("prog_project") for name in ("project", "project-edit", "publish", "project-add", "entry-remove")},
-    "programmes:milestone-update": pk("entry:milestone"), "programmes:signoff": pk("entry:decision"),
-    "programmes:indicator-create": pk("entry:result"), "programmes:indicator": pk("prog_indicator"),
-    "programmes:agreement": pk("prog_agreement"), "programmes:agreement-file": pk("prog_agreement_version"),
-    "programmes:question-answer": pk("prog_question"),
-    **{f"programmes:{name}": pk("prog_highlight") for name in ("highlight", "highlight-pdf", "highlight-send")},
-    **{f"programmes:{name}": pk("prog_newsletter") for name in ("newsletter", "newsletter-edit", "newsletter-pdf", "newsletter-send")},
-    "register:project": lambda w, o: {"identifier": w.of("prog_project", o).identifier},
     # meetings
     **{f"meetings:{name}": lambda w, o: {"slug": w.of("body", o).slug}
        for name in ("body", "hosts", "member-add", "meeting-create", "meeting-plan", "decisions", "decisions-xlsx", "decisions-csv",
