@@ -73,7 +73,7 @@ def test_sending_the_highlight_report_emails_the_board_and_coordinators_with_the
     message = mailoutbox[0]
     assert message.subject == "Highlight report for May 2026: Legal services collaboration"
     assert message.attachments[0][0] == "highlight-2026-05.pdf" and message.attachments[0][1].startswith(b"%PDF")
-    assert "Shared legal service: Amber; 1 risk above the threshold" in message.body
+    assert "Shared legal service: Amber; 1 milestone missed; 1 risk above the threshold" in message.body
 
 
 @pytest.fixture
