@@ -33,6 +33,8 @@ class BodyForm(GovUKForm):
                            help_text=_("Lower-case letters, numbers and hyphens, for example nw-legal-board."))
     kind = forms.ChoiceField(label=_("Kind of body"), choices=Body.Kind.choices, widget=forms.RadioSelect)
     description = forms.CharField(label=_("What the body is for"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    group = forms.ModelChoiceField(label=_("Special-interest group"), queryset=None, required=False,
+                                   help_text=_("For a group's meetings: the group they belong to."))
     councils = forms.ModelMultipleChoiceField(label=_("Councils that host in turn"), queryset=Council.objects.none(), required=False,
                                               widget=forms.CheckboxSelectMultiple,
                                               help_text=_("In alphabetical order to start with; change the order afterwards."))
@@ -40,8 +42,12 @@ class BodyForm(GovUKForm):
 
     def __init__(self, *args, partnerships, councils, **kwargs):
         super().__init__(*args, **kwargs)
+        from partnering.community.models import Group
+
         self.fields["partnership"].queryset = partnerships
         self.fields["councils"].queryset = councils
+        self.fields["group"].queryset = Group.objects.filter(partnership__in=partnerships).select_related("partnership")
+        self.fields["group"].label_from_instance = lambda g: f"{g.name} ({g.partnership.name})"
 
     def clean(self):
         data = super().clean()
@@ -52,6 +58,9 @@ class BodyForm(GovUKForm):
             if outside:
                 self.add_error("councils", _("Not members of %(partnership)s: %(councils)s.")
                                % {"partnership": partnership.name, "councils": ", ".join(outside)})
+        group = data.get("group")
+        if partnership and group and group.partnership_id != partnership.pk:
+            self.add_error("group", _("%(group)s belongs to another partnership.") % {"group": group.name})
         return data
 
 

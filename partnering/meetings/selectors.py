@@ -23,3 +23,11 @@ def overdue_actions_for(person, *, on: datetime.date | None = None) -> QuerySet[
         .select_related("body", "body__partnership")
         .order_by("due_on", "pk")
     )
+
+
+def open_actions_for(person) -> QuerySet[Action]:
+    """That person's actions still open, wherever they were raised, soonest due first."""
+    if person is None or getattr(person, "pk", None) is None:
+        return Action.objects.none()
+    return (Action.objects.filter(owner_id=person.pk, status__in=Action.OPEN_STATUSES).select_related("body")
+            .order_by("due_on", "pk"))

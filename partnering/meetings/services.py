@@ -196,6 +196,9 @@ def change_meeting(*, meeting: Meeting, actor, **changes) -> Meeting:
     meeting.save()
     if meeting.status == Meeting.Status.PLANNED:
         roll_open_actions(meeting)
+    following = next_meeting(meeting)
+    if meeting.status == Meeting.Status.CANCELLED and following is not None:
+        roll_open_actions(following)  # what was to come to this meeting goes to the next
     return meeting
 
 

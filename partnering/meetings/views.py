@@ -40,6 +40,7 @@ from .forms import (
     PlanForm,
 )
 from .models import Action, Body, Decision, Meeting
+from .selectors import open_actions_for
 from .services import Refused
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -84,7 +85,7 @@ def _member_councils(body: Body):
 @login_required
 def index(request):
     bodies = access.bodies_visible_to(request.scope).select_related("partnership").order_by("partnership__name", "name")
-    mine = (Action.objects.filter(owner=request.user, status__in=Action.OPEN_STATUSES).select_related("body").order_by("due_on", "pk"))
+    mine = open_actions_for(request.user)
     return TemplateResponse(request, "meetings/index.html", {
         "bodies": bodies, "my_actions": mine, "today": today(), "can_create": access.can_create_body(request.scope)})
 
@@ -101,7 +102,7 @@ def body_create(request):
         data = form.cleaned_data
         body = _call(form, lambda: services.create_body(
             partnership=data["partnership"], actor=request.user, name=data["name"], slug=data["slug"], kind=data["kind"],
-            description=data["description"], host_councils=list(data["councils"])))
+            description=data["description"], group=data["group"], host_councils=list(data["councils"])))
         if body is not None:
             messages.success(request, _("%(body)s set up. Add its members, then arrange its meetings.") % {"body": body.name})
             return redirect(body)

@@ -195,3 +195,29 @@ def test_invitations_go_to_each_member_in_their_language_with_a_calendar_that_up
         services.send_invitations(meeting=meeting, actor=region.coordinator)
     cancelled = Calendar.from_ical(mailoutbox[0].attachments[0][1])
     assert str(cancelled["method"]) == "CANCEL" and int(cancelled.walk("VEVENT")[0]["sequence"]) == 2
+
+
+def test_a_cancelled_meetings_open_actions_go_to_the_meeting_after(board, region):
+    first = _meeting(board, region, PAST)
+    action = services.record_action(meeting=first, actor=region.coordinator, title="Carry on", owner=region.staff_north, due_on=PAST)
+    second = _meeting(board, region, datetime.date(2026, 2, 15), host=region.south)
+    third = _meeting(board, region, datetime.date(2026, 3, 15))
+    assert second.items.filter(action=action).exists() and third.items.filter(action=action).exists()
+    # Raised after the later meetings were arranged: into the next only, until that is cancelled.
+    late = services.record_action(meeting=first, actor=region.coordinator, title="Late", owner=region.staff_north, due_on=PAST)
+    assert second.items.filter(action=late).exists() and not third.items.filter(action=late).exists()
+    services.change_meeting(meeting=second, actor=region.coordinator, status=Meeting.Status.CANCELLED)
+    assert third.items.filter(action=late).count() == 1
+
+
+def test_a_body_for_a_group_must_take_a_group_of_its_own_partnership(region):
+    from partnering.community.models import Group
+    from tests.factories import PartnershipFactory
+
+    elsewhere = Group.objects.create(partnership=PartnershipFactory(), name="Elsewhere", slug="elsewhere")
+    with pytest.raises(Refused) as refused:
+        services.create_body(partnership=region.network, actor=region.coordinator, name="SIG", slug="sig", kind="group", group=elsewhere)
+    assert refused.value.field == "group"
+    ours = Group.objects.create(partnership=region.network, name="Legal SIG chairs", slug="chairs")
+    body = services.create_body(partnership=region.network, actor=region.coordinator, name="SIG", slug="sig", kind="group", group=ours)
+    assert body.group == ours
