@@ -267,3 +267,38 @@ def test_terms_side_by_side_flag_differences_and_the_model_costs_each_option(reg
     assert model["result"]["by_council"]["South Council"]["change"] == "0.00"
     assert model["options"]["median"]["total_change"] == "1650.00"  # L1 median of two, 41,000: North +2,200, South −550
 
+
+
+def test_the_reminders_command_says_how_many_went(region):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("send_workforce_reminders", stdout=out)
+    assert out.getvalue().strip() == "0 secondment reminders, 0 time reminders sent."
+
+
+def test_a_reminder_email_is_built_in_the_recipients_language(region):
+    from django.utils import translation
+
+    from partnering.workforce import notifications
+
+    region.staff_north.language = "cy"
+    region.staff_north.save()
+    sheet = services.start_timesheet(actor=region.staff_north, partnership=region.network, council=region.north, period="week", day=MONDAY)
+    seen = []
+    original = translation.gettext
+
+    def spy(message):
+        seen.append(translation.get_language())
+        return original(message)
+
+    import partnering.workforce.notifications as module
+
+    module._ = spy
+    try:
+        message = notifications.build(notifications.MISSING, sheet.pk, region.staff_north.pk)
+    finally:
+        module._ = original
+    assert message.to == [region.staff_north.email] and set(seen) == {"cy"}
