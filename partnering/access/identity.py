@@ -28,3 +28,20 @@ def access_request_for(scope: Scope, pk) -> AccessRequest:
 
 def can_decide_access_request(scope: Scope, access_request: AccessRequest) -> bool:
     return access_request.status == AccessRequest.Status.PENDING and scope.leads(access_request.council_id)
+
+
+def can_import_people(scope: Scope, council) -> bool:
+    """A council's leads load its people and jobs from its HR system's export."""
+    return scope.is_signed_in and scope.leads(getattr(council, "pk", council))
+
+
+def hr_imports_visible_to(scope: Scope):
+    from partnering.identity.models import HrImport
+
+    if scope.is_superuser:
+        return HrImport.objects.all()
+    return HrImport.objects.filter(council_id__in=scope.lead_council_ids) if scope.is_signed_in else HrImport.objects.none()
+
+
+def hr_import_for(scope: Scope, pk):
+    return get_or_404(hr_imports_visible_to(scope).select_related("council"), pk=pk)

@@ -342,6 +342,8 @@ MATRIX: dict[str, list[Row]] = {
     "identity:two-factor-setup": both("anyone signed in", SIGNED_IN),
     "identity:access-requests": [Row("L&D or HR leads", {"lead", "staff_admin", "other_lead"})],
     "identity:access-request-decide": [Row("the council's leads", lead_of, "POST")],
+    "identity:hr-upload": both("the council's L&D or HR leads", lead_of),
+    "identity:hr-import": both("the council's L&D or HR leads", lead_of),
     "openid_connect_login": both("anyone, for a council with a provider (a GET goes to the sign-in page)", EVERYONE, public=True,
                                  signs_out=True),
     "openid_connect_callback": [Row("anyone coming back from the council's provider", EVERYONE, public=True, signs_out=True)],

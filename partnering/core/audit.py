@@ -181,6 +181,8 @@ REGISTRY: dict[str, Audited] = {
     "identity.IdentityProvider": Audited(council="council", exclude=("client_secret",)),
     "identity.AccessRequest": Audited(council="council"),
     "identity.SignIn": Audited(council="council"),
+    "identity.HrImport": Audited(council="council", exclude=("data",)),  # the file itself is kept on the import, not in the trail
+    "identity.ImportedEmployment": Audited(council="employment.council"),
     # api: a council's tokens (only a fingerprint is stored, and not recorded) and completions other systems sent
     "api.ApiToken": Audited(council="council", exclude=("hashed", "last_used_at")),
     "api.ExternalCompletion": Audited(council="council"),
@@ -213,6 +215,7 @@ NOT_AUDITED: dict[str, str] = {
     "community.PriorityRank": "a member's own ranking of the wish list: a private ballot, summed up on the page",
     "core.AuditEntry": "the trail itself",
     "mapping.ColumnMapping": "a remembered preference; each import batch records the mapping it used",
+    "identity.HrMapping": "a remembered preference for reading a council's HR export",
     "overlap.GroupLine": "which lines an overlap group holds: rewritten with the groups by every analysis",
 }
 

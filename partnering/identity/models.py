@@ -139,3 +139,63 @@ class SignIn(models.Model):
     @property
     def audit_council(self):
         return self.council
+
+
+class HrImport(models.Model):
+    """A council's HR export, read and checked (a draft) before it is committed in one go."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Checked, not yet committed")
+        COMMITTED = "committed", _("Committed")
+
+    council = models.ForeignKey("organisations.Council", on_delete=models.CASCADE, related_name="hr_imports", verbose_name=_("council"))
+    filename = models.CharField(_("file"), max_length=255)
+    data = models.BinaryField(editable=False)
+    full_export = models.BooleanField(_("everyone the council employs"), default=True,
+                                      help_text=_("People an earlier import added who are not in this file are marked as having left."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    summary = models.JSONField(_("what it did"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                   verbose_name=_("uploaded by"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("HR import")
+        verbose_name_plural = _("HR imports")
+
+    def __str__(self):
+        return f"{self.council}: {self.filename}"
+
+    @property
+    def audit_council(self):
+        return self.council
+
+
+class HrMapping(models.Model):
+    """How a council's HR export headers map to fields, remembered for its next export."""
+
+    council = models.OneToOneField("organisations.Council", on_delete=models.CASCADE, related_name="hr_mapping")
+    mapping = models.JSONField(default=dict)
+
+    def __str__(self):
+        return f"{self.council}: {len(self.mapping)} columns"
+
+
+class ImportedEmployment(models.Model):
+    """An employment an HR import made: the import owns it (a later full export may end it); hand-entered ones are left alone."""
+
+    employment = models.OneToOneField("people.Employment", on_delete=models.CASCADE, related_name="imported")
+    staff_number = models.CharField(_("staff number"), max_length=50, blank=True)
+    hr_import = models.ForeignKey(HrImport, on_delete=models.SET_NULL, null=True, related_name="employments")
+
+    class Meta:
+        verbose_name = _("imported employment")
+        verbose_name_plural = _("imported employments")
+
+    def __str__(self):
+        return f"{self.employment} ({self.staff_number or '-'})"
+
+    @property
+    def audit_council(self):
+        return self.employment.council

@@ -98,6 +98,7 @@ ARGUMENTS = {
     "community:version-download": pk("version"), "community:resource-edit": pk("resource"), "community:event-edit": pk("event"),
     # identity
     "identity:access-request-decide": pk("access_request"),
+    "identity:hr-upload": COUNCIL_SLUG, "identity:hr-import": pk("hr_import"),
     "openid_connect_login": lambda w, o: {"provider_id": w.of("council", o).slug},
     "openid_connect_callback": lambda w, o: {"provider_id": w.of("council", o).slug},
     # api

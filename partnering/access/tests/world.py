@@ -452,7 +452,7 @@ def _add_community(world: World) -> None:
 def _add_identity(world: World) -> None:
     """Each council signs in through its own provider (at an address nothing listens on: starting a sign-in
     there is a message, not a 500), and someone waits for each council's lead to approve them."""
-    from partnering.identity.models import AccessRequest, IdentityProvider
+    from partnering.identity.models import AccessRequest, HrImport, IdentityProvider
 
     for owner in OWNERS:
         council = world.councils[owner]
@@ -460,6 +460,8 @@ def _add_identity(world: World) -> None:
                                         domains=f"{owner}.matrix.test")
         waiting = AccessRequest.objects.create(council=council, email=f"new@{owner}.matrix.test", full_name=f"New at {owner}")
         world.objects[("access_request", owner)] = waiting
+        world.objects[("hr_import", owner)] = HrImport.objects.create(
+            council=council, filename=f"{owner}.csv", data=f"Email,Name,Job title,Start date\\nnew@{owner}.matrix.test,New,Clerk,2025-01-06\\n".encode())
 
 
 def _add_assessment(world: World) -> None:
