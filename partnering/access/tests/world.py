@@ -461,7 +461,7 @@ def _add_identity(world: World) -> None:
         waiting = AccessRequest.objects.create(council=council, email=f"new@{owner}.matrix.test", full_name=f"New at {owner}")
         world.objects[("access_request", owner)] = waiting
         world.objects[("hr_import", owner)] = HrImport.objects.create(
-            council=council, filename=f"{owner}.csv", data=f"Email,Name,Job title,Start date\\nnew@{owner}.matrix.test,New,Clerk,2025-01-06\\n".encode())
+            council=council, filename=f"{owner}.csv", data=f"Email,Name,Job title,Start date\nnew@{owner}.matrix.test,New,Clerk,2025-01-06\n".encode())
 
 
 def _add_assessment(world: World) -> None:
