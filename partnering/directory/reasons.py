@@ -1,12 +1,22 @@
 """The matcher's reasons in words, in the reader's language."""
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .models import ProfileSkill, WelshLevel
+from .models import ProfileSkill, Skill, WelshLevel
 
 
-def reason_text(code: str, values: dict, points: int = 0) -> str:
-    v = values or {}
+def skill_labels() -> dict[str, str]:
+    """Each skill's English name → its name in the reader's language (the matcher names skills in English)."""
+    if not (get_language() or "").startswith("cy"):
+        return {}
+    return {name: welsh for name, welsh in Skill.objects.exclude(welsh_name="").values_list("name", "welsh_name")}
+
+
+def reason_text(code: str, values: dict, points: int = 0, labels: dict | None = None) -> str:
+    v = dict(values or {})
+    if "skill" in v and labels:
+        v["skill"] = labels.get(v["skill"], v["skill"])
     plus = f" (+{points})" if points else ""
     if code == "skill":
         if "as" in v:
@@ -37,9 +47,9 @@ def reason_text(code: str, values: dict, points: int = 0) -> str:
     return code
 
 
-def reasons_of(match) -> list[str]:
-    return [reason_text(r.code, dict(r.values), r.points) for r in match.reasons]
+def reasons_of(match, labels: dict | None = None) -> list[str]:
+    return [reason_text(r.code, dict(r.values), r.points, labels) for r in match.reasons]
 
 
-def stored_reasons(ask) -> list[str]:
-    return [reason_text(r.get("code", ""), r.get("values", {}), r.get("points", 0)) for r in ask.reasons or []]
+def stored_reasons(ask, labels: dict | None = None) -> list[str]:
+    return [reason_text(r.get("code", ""), r.get("values", {}), r.get("points", 0), labels) for r in ask.reasons or []]

@@ -30,7 +30,7 @@ from .forms import (
 )
 from .matching import distance_km
 from .models import Ask, CouncilTier, HelpRequest, Profile
-from .reasons import reasons_of, stored_reasons
+from .reasons import reasons_of, skill_labels, stored_reasons
 from .services import Refused
 
 PAGE_SIZE = 20
@@ -289,18 +289,19 @@ def _request_page(request, help_request, ask_form=None):
     asks = list(help_request.asks.select_related("person", "asked_by"))
     asked = {a.person_id for a in asks}
     matches = []
+    labels = skill_labels()
     if can_broker and help_request.status == HelpRequest.Status.OPEN:
         found = services.matches_for(scope, help_request, top=PAGE_SIZE)
         people = Person.objects.in_bulk([int(m.person_id) for m in found])
         councils = _councils_by_person(list(people))
-        matches = [{"match": m, "person": people[int(m.person_id)], "reasons": reasons_of(m), "asked": int(m.person_id) in asked,
+        matches = [{"match": m, "person": people[int(m.person_id)], "reasons": reasons_of(m, labels), "asked": int(m.person_id) in asked,
                     "councils": councils.get(int(m.person_id), [])} for m in found]
         if ask_form is None:
             ask_form = AskForm(people=[(m["person"].pk, str(m["person"])) for m in matches if not m["asked"]])
     own_ask = next((a for a in asks if a.person_id == request.user.pk), None)
     return TemplateResponse(request, "directory/request_detail.html", {
         "help_request": help_request, "can_broker": can_broker, "matches": matches, "ask_form": ask_form,
-        "asks": [{"ask": a, "overdue": services.is_overdue(a), "reasons": stored_reasons(a)} for a in asks],
+        "asks": [{"ask": a, "overdue": services.is_overdue(a), "reasons": stored_reasons(a, labels)} for a in asks],
         "own_ask": own_ask, "usage": services.tier_usage(help_request.partnership, help_request.council),
     })
 
@@ -341,7 +342,7 @@ def ask_respond(request, pk):
                              else _("Thank you for letting them know."))
             return redirect("directory:request-detail", ask.request_id)
     return TemplateResponse(request, "directory/ask_respond.html", {
-        "ask": ask, "form": form, "overdue": services.is_overdue(ask), "reasons": stored_reasons(ask),
+        "ask": ask, "form": form, "overdue": services.is_overdue(ask), "reasons": stored_reasons(ask, skill_labels()),
         "open": ask.status == Ask.Status.ASKED and ask.request.status == HelpRequest.Status.OPEN})
 
 

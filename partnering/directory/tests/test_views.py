@@ -255,3 +255,15 @@ def test_skills_are_named_in_welsh_when_the_site_is_in_welsh(client, region, equ
     welsh = client.get(reverse("directory:profile-detail", args=[region.staff_north.pk])).content.decode()
     assert 'Cydraddoldeb ac amrywiaeth <span lang="en">(Equality and diversity)</span>' in welsh
     assert "Cydraddoldeb ac amrywiaeth (" in client.get(reverse("directory:home")).content.decode()
+
+
+def test_the_reasons_name_the_skill_in_the_readers_language(region, equality):
+    from django.utils import translation
+
+    from partnering.directory.matching import Reason
+    from partnering.directory.reasons import reason_text, skill_labels
+
+    reason = Reason("skill", {"skill": "Equality and diversity", "percent": 100}, 50)
+    assert reason_text(reason.code, reason.values, reason.points, skill_labels()).startswith("Skill: Equality and diversity")
+    with translation.override("cy"):
+        assert "Cydraddoldeb ac amrywiaeth" in reason_text(reason.code, reason.values, reason.points, skill_labels())
