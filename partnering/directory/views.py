@@ -119,6 +119,8 @@ def home(request):
         "form": form, "page": page, "count": len(results), "base": base,
         "own_profile": services.profile_of(request.user),
         "can_manage_skills": access.can_manage_skills(scope),
+        "waiting": Ask.objects.filter(person=request.user, status=Ask.Status.ASKED, request__status=HelpRequest.Status.OPEN,
+                                      respond_by__gte=today()).count(),
     })
 
 

@@ -148,6 +148,8 @@ def test_a_request_from_making_to_outcome(client, region, equality, django_captu
         asked = client.post(reverse("directory:request-ask", args=[request.pk]), {"person": region.staff_south.pk})
     assert asked.status_code == 302
     ask = Ask.objects.get()
+    assert "1 request for help is waiting for your answer" in as_(client, region.staff_south).get(reverse("directory:home")).content.decode()
+    as_(client, region.lead_north)
     nobody = client.post(reverse("directory:request-ask", args=[request.pk]), {"person": region.staff_outsider.pk})
     assert nobody.status_code == 200 and nobody.context["ask_form"].errors["person"]
     # The person asked answers.
