@@ -229,7 +229,7 @@ def meeting(request, pk):
     meeting = access.meeting_for(request.scope, pk)
     items = meeting.items.select_related("owner", "action__owner").prefetch_related("papers")
     decisions = meeting.decisions.select_related("item").prefetch_related("positions__council")
-    actions = meeting.actions_raised.select_related("owner", "owner_council")
+    actions = meeting.actions_raised.select_related("owner", "owner_council", "body")
     can_edit = access.can_edit_meeting(request.scope, meeting)
     return TemplateResponse(request, "meetings/meeting.html", {
         "meeting": meeting, "body": meeting.body, "items": items, "decisions": decisions, "actions": actions, "today": today(),

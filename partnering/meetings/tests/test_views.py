@@ -248,3 +248,27 @@ def test_the_body_page_lists_the_next_hosts_by_the_rotation(client, region, boar
     page = client.get(reverse("meetings:body", args=[board.slug]))
     hosts = [turn["host"] for turn in page.context["suggestion"]]
     assert hosts[:2] == [region.north, region.south]
+
+
+def _page_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_meeting_page_and_the_logs_take_as_many_queries_for_many_records_as_for_one(client, region, board, held):
+    meeting, following = held
+    client.force_login(region.lead_north)
+    urls = [meeting.get_absolute_url(), following.get_absolute_url(), reverse("meetings:actions", args=[board.slug]),
+            reverse("meetings:decisions", args=[board.slug]), reverse("meetings:index")]
+    before = [_page_queries(client, url) for url in urls]
+    for n in range(4):
+        item = services.add_item(meeting=meeting, actor=region.coordinator, title=f"Item {n}", owner=region.staff_north)
+        services.record_decision(meeting=meeting, actor=region.coordinator, item=item, proposal=f"Proposal {n}",
+                                 outcome=Decision.Outcome.AGREED, positions={region.north: ("supports", "")})
+        services.record_action(meeting=meeting, actor=region.coordinator, title=f"Action {n}", owner=region.lead_north,
+                               due_on=datetime.date(2026, 3, 1))
+    assert [_page_queries(client, url) for url in urls] == before
