@@ -6,7 +6,6 @@ import datetime
 import pytest
 
 from partnering.workforce.models import Timesheet
-
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -86,3 +85,48 @@ def test_a_person_employed_by_two_councils_submits_a_week_for_each_and_each_lead
     # The balances carry a chart only with its table beside it.
     assert page.locator("canvas[data-chart='balance-chart']").count() == 1
     assert datetime.date(2025, 6, 2) in set(Timesheet.objects.values_list("start_on", flat=True))
+
+
+def test_every_workforce_page_passes_axe_with_its_forms_errors(page, region, axe):
+    from decimal import Decimal
+
+    from partnering.workforce import services
+
+    post = services.create_post(actor=region.coordinator, partnership=region.network, title="Shared lawyer", person=region.staff_north,
+                                employer=region.north, start_on=datetime.date(2025, 4, 1), annual_cost=Decimal("36500.00"))
+    services.add_share(actor=region.coordinator, post=post, council=region.south, days=Decimal("2"))
+    services.add_share(actor=region.coordinator, post=post, funder="Grant", days=Decimal("3"))
+    secondment = services.create_secondment(actor=region.coordinator, partnership=region.network, person=region.staff_north,
+                                            home=region.north, role="Project manager", host=None, start_on=datetime.date(2025, 4, 1),
+                                            end_on=datetime.date.today() + datetime.timedelta(days=20), fte=Decimal("1"),
+                                            backfill="Acting up")
+    recruitment = services.create_recruitment(actor=region.coordinator, partnership=region.network, title="Shared solicitor",
+                                              job_description="Advise", person_specification="Qualified",
+                                              councils=[region.north, region.south])
+    for council, pay in ((region.north, "40000"), (region.south, "42000")):
+        services.save_terms(actor=region.coordinator, partnership=region.network, council=council, role_family="Legal",
+                            annual_leave=Decimal("25"), hours=Decimal("37"), mileage_rate=Decimal("45"), notice_weeks=4,
+                            pay=[("L1", Decimal(pay), 2, Decimal("2"))])
+    sign_in(page, region.coordinator)
+    for url, ready in [
+        ("/workforce/", "workforce-partnerships"), ("/workforce/partnerships/test-network/", "posts"),
+        (f"/workforce/posts/{post.pk}/?year=2025", "split"), (f"/workforce/secondments/{secondment.pk}/", "ending-soon"),
+        (f"/workforce/recruitments/{recruitment.pk}/", "partners"), ("/workforce/partnerships/test-network/terms/", "terms-table"),
+        ("/workforce/partnerships/test-network/harmonise/?role_family=Legal&to=up&on_cost=10", "options"),
+        ("/workforce/partnerships/test-network/balances/", "balances-form"),
+    ]:
+        page.goto(url)
+        page.get_by_test_id(ready).wait_for()
+        axe(page)
+    for url in ("/workforce/partnerships/test-network/posts/new/", f"/workforce/posts/{post.pk}/split/",
+                "/workforce/partnerships/test-network/secondments/new/", f"/workforce/recruitments/{recruitment.pk}/agree/",
+                f"/workforce/recruitments/{recruitment.pk}/evaluation/", "/workforce/partnerships/test-network/recruitments/new/",
+                "/workforce/partnerships/test-network/terms/new/"):
+        page.goto(url)
+        axe(page)
+        if url.endswith("/agree/"):  # every field is optional: a pay range upside down is the error
+            page.get_by_label("Pay from (£ a year)").fill("39000")
+            page.get_by_label("Pay to (£ a year)").fill("35000")
+        page.locator("main form button[type=submit]").last.click()
+        page.locator(".govuk-error-summary").wait_for()
+        axe(page)
