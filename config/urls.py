@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("partnering.assessment.urls")),
     path("", include("partnering.identity.urls")),
     path("", include("partnering.api.urls")),
+    path("", include("partnering.ops.urls")),
     path("", include("partnering.programmes.urls")),
     path("", include("partnering.register.urls")),
     path("accounts/", include("partnering.core.auth_urls")),

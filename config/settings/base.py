@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served from our own origin
+    "partnering.ops",
     "partnering.programmes",
     "partnering.register",
     "partnering.workforce",
@@ -314,3 +315,7 @@ TASKS = {"default": {"BACKEND": ENV.get("TASKS_BACKEND", "django_tasks.backends.
 PLANNING_OSRM_URL = ENV.get("PLANNING_OSRM_URL", "")
 PLANNING_ROAD_FACTOR = float(ENV.get("PLANNING_ROAD_FACTOR", "1.3"))
 PLANNING_SPEED_KMH = float(ENV.get("PLANNING_SPEED_KMH", "50"))
+
+# Readiness (/health/ready) with a worker: its last heartbeat no older than this, and no more tasks waiting than this.
+HEALTH_HEARTBEAT_MAX_AGE_SECONDS = int(ENV.get("HEALTH_HEARTBEAT_MAX_AGE_SECONDS", "300"))
+HEALTH_MAX_QUEUE_DEPTH = int(ENV.get("HEALTH_MAX_QUEUE_DEPTH", "1000"))

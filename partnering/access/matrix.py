@@ -348,6 +348,9 @@ MATRIX: dict[str, list[Row]] = {
                                  signs_out=True),
     "openid_connect_callback": [Row("anyone coming back from the council's provider", EVERYONE, public=True, signs_out=True)],
     # api: a signed-in person through their session (a council's token is checked in partnering/api/tests); anonymous gets 401
+    # ops: liveness and readiness for the load balancer and the orchestrator
+    "ops:live": [Row("anyone", EVERYONE, public=True)],
+    "ops:ready": [Row("anyone", EVERYONE, public=True)],
     "api:schema": [Row("anyone", EVERYONE, public=True)],
     "api:docs": [Row("anyone", EVERYONE, public=True)],
     **{f"api:{name}-list": [Row("anyone signed in (what the rules let them read)", SIGNED_IN)]

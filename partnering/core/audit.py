@@ -216,11 +216,12 @@ NOT_AUDITED: dict[str, str] = {
     "core.AuditEntry": "the trail itself",
     "mapping.ColumnMapping": "a remembered preference; each import batch records the mapping it used",
     "identity.HrMapping": "a remembered preference for reading a council's HR export",
+    "ops.Heartbeat": "when the worker last ran its heartbeat: operational state, rewritten every minute",
     "overlap.GroupLine": "which lines an overlap group holds: rewritten with the groups by every analysis",
 }
 
 PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs", "directory",
-                "community", "meetings", "workforce", "programmes", "identity", "api", "assessment")
+                "community", "meetings", "workforce", "programmes", "identity", "api", "ops", "assessment")
 SECRET_FIELDS = {"password"}
 
 

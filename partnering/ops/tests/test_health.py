@@ -1,0 +1,58 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from partnering.ops.models import Heartbeat
+
+pytestmark = pytest.mark.django_db
+
+WORKER = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+
+
+def test_liveness_answers_without_asking_anything(client):
+    assert client.get("/health/live").json() == {"status": "ok"}
+
+
+def test_readiness_checks_the_database_and_migrations_when_tasks_run_in_process(client):
+    response = client.get("/health/ready")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok" and response.json()["migrations"] == "ok"
+
+
+def test_with_a_worker_readiness_fails_until_a_recent_heartbeat_and_passes_after(client, settings):
+    settings.TASKS = WORKER
+    first = client.get("/health/ready")
+    assert first.status_code == 503 and first.json()["worker"] == "no heartbeat yet"
+    Heartbeat.objects.create(name="worker", at=timezone.now() - datetime.timedelta(hours=1))
+    assert client.get("/health/ready").json()["worker"] == "heartbeat too old"
+    Heartbeat.objects.filter(name="worker").update(at=timezone.now())
+    ready = client.get("/health/ready")
+    assert ready.status_code == 200 and ready.json()["queue_depth"] == 0
+
+
+def test_a_deep_queue_makes_the_service_not_ready(client, settings):
+    settings.TASKS = WORKER
+    settings.HEALTH_MAX_QUEUE_DEPTH = 0
+    Heartbeat.objects.create(name="worker", at=timezone.now())
+    from django_tasks_db.backend import DatabaseBackend
+
+    from partnering.ops.tasks import heartbeat
+
+    DatabaseBackend("default", {}).enqueue(heartbeat, (), {})  # waiting for a worker
+    response = client.get("/health/ready")
+    assert response.status_code == 503 and response.json()["queue"] == "too deep"
+
+
+def test_the_heartbeat_task_records_the_beat(settings):
+    from partnering.ops.tasks import heartbeat
+
+    heartbeat.enqueue()  # the test settings run tasks at once
+    assert Heartbeat.objects.get(name="worker").at > timezone.now() - datetime.timedelta(minutes=1)
+
+
+def test_the_scheduler_enqueues_each_periodic_task_once_with_once(capsys):
+    call_command("run_scheduler", once=True)
+    out = capsys.readouterr().out
+    assert "enqueued heartbeat" in out and "enqueued weekly digests" in out
