@@ -243,6 +243,8 @@ def add_entry(*, actor, timesheet: Timesheet, date: datetime.date, hours: Decima
     if for_council is not None and not access.member_councils(timesheet.partnership).filter(pk=for_council.pk).exists():
         raise Refused(_("%(council)s is not in %(partnership)s.") % {"council": for_council, "partnership": timesheet.partnership},
                       "for_council")
+    if group is not None and group.pk not in scope_of(actor).group_ids:
+        raise Refused(_("You are not a member of %(group)s.") % {"group": group}, "group")
     day_total = (timesheet.entries.filter(date=date).aggregate(total=Sum("hours"))["total"] or Decimal(0)) + hours
     if day_total > 24:
         raise Refused(_("That makes %(hours)s hours on %(date)s: no more than 24 in a day.")

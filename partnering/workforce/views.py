@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -246,7 +245,7 @@ def timesheet(request, pk):
     councils = access.member_councils(sheet.partnership)
     from partnering.community.models import Group
 
-    groups = Group.objects.filter(Q(partnership=sheet.partnership)).order_by("name")
+    groups = Group.objects.filter(pk__in=request.scope.group_ids).order_by("name")  # the groups they are a member of
     form = None
     if mine:
         form = EntryForm(request.POST or None, councils=councils, groups=groups, initial={"date": sheet.start_on, "for_council": sheet.council})

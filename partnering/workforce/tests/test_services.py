@@ -302,3 +302,20 @@ def test_a_reminder_email_is_built_in_the_recipients_language(region):
     finally:
         module._ = original
     assert message.to == [region.staff_north.email] and set(seen) == {"cy"}
+
+
+def test_time_for_a_group_is_recorded_only_by_its_members_and_counts_in_their_load(region):
+    from partnering.community.models import Group, GroupMember
+
+    legal = Group.objects.create(partnership=region.network, name="Lawyers' virtual team", slug="lawyers")
+    other = Group.objects.create(partnership=region.network, name="Planners", slug="planners")
+    GroupMember.objects.create(group=legal, person=region.staff_north, council=region.north, joined_on=datetime.date(2025, 1, 1))
+    sheet = services.start_timesheet(actor=region.staff_north, partnership=region.network, council=region.north, period="week", day=MONDAY)
+    services.add_entry(actor=region.staff_north, timesheet=sheet, date=MONDAY, hours=D("2"), group=legal)
+    with pytest.raises(Refused) as refusal:
+        services.add_entry(actor=region.staff_north, timesheet=sheet, date=MONDAY, hours=D("2"), group=other)
+    assert refusal.value.field == "group"
+    services.submit_timesheet(actor=region.staff_north, timesheet=sheet)
+    services.decide_timesheet(actor=region.lead_north, timesheet=sheet, approve=True)
+    people = services.time_balances(region.network, *services.period_of(2025))["people"]
+    assert [(p["person"], p["groups"], p["total"]) for p in people] == [(region.staff_north, ["Lawyers' virtual team"], D("2"))]
