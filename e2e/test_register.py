@@ -8,9 +8,18 @@ import pytest
 
 from partnering.programmes import services
 
-from .test_journeys import sign_in
+from tests.factories import PASSWORD
+
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def sign_in(page, person):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email address", exact=True).fill(person.email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_url("**/")
 
 
 @pytest.fixture
@@ -45,7 +54,7 @@ def test_a_lead_publishes_a_project_and_a_visitor_finds_it_on_the_public_registe
     visitor.goto("/register/")
     visitor.get_by_role("heading", level=1, name="Collaboration register").wait_for()
     axe(visitor)
-    visitor.get_by_label("Search").fill("legal team")
+    visitor.get_by_role("textbox", name="Search").fill("legal team")
     visitor.get_by_label("Partner council").select_option(label="South Council")
     visitor.get_by_role("button", name="Search").click()
     rows = visitor.get_by_test_id("register").locator("tbody tr")
