@@ -165,3 +165,20 @@ def test_the_register_pages_are_in_welsh_when_asked(client, published):
     client.post(reverse("set_language"), {"language": "cy", "next": "/register/"})
     page = client.get(reverse("register:index"))
     assert page.status_code == 200 and 'lang="cy"' in page.content.decode()
+
+
+def test_the_register_lists_queries_do_not_grow_with_the_number_of_projects(client, published):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("register:index")).status_code == 200
+        return len(queries)
+
+    one = count()
+    for n in range(3):
+        more = services.create_project(programme=published.programme, actor=published.coordinator, name=f"Project {n}",
+                                       lead_council=published.conwy, purpose="More work together.")
+        services.set_published(project=more, actor=published.coordinator, published=True)
+    assert count() == one
