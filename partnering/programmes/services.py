@@ -79,6 +79,11 @@ def first_of_month(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 
 
+# Addresses under /programmes/ that a programme's short name would hide.
+RESERVED_SLUGS = {"organisations", "partnerships", "projects", "milestones", "decisions", "results", "indicators", "agreements",
+                  "agreement-versions", "questions", "highlights", "newsletters"}
+
+
 # --- Programmes and projects ---------------------------------------------------------------------------
 
 
@@ -87,6 +92,8 @@ def first_of_month(day: datetime.date) -> datetime.date:
 def create_programme(*, partnership, actor, name: str, slug: str, **fields) -> Programme:
     require(partnerships_for_new_programmes(scope_of(actor)).filter(pk=partnership.pk).exists(),
             "only the partnership's coordinators set up its programmes")
+    if slug in RESERVED_SLUGS:
+        raise Refused(_("This short name is used by Partnering's own pages. Choose another."), "slug")
     if Programme.objects.filter(slug=slug).exists():
         raise Refused(_("Another programme already uses this short name. Choose another."), "slug")
     return _full_clean(Programme(partnership=partnership, name=name, slug=slug, **fields))

@@ -169,3 +169,28 @@ def test_every_project_page_form_opens_for_the_lead(client, region):
     for what in ("milestone", "status", "risk", "decision", "result", "benefit", "factor", "lesson", "council", "organisation", "body"):
         assert client.get(reverse("programmes:project-add", args=[region.project.pk, what])).status_code == 200, what
     assert client.get(reverse("programmes:project-add", args=[region.project.pk, "nonsense"])).status_code == 404
+
+
+def test_a_programme_cannot_take_a_short_name_that_hides_another_page(region):
+    with pytest.raises(services.Refused) as refusal:
+        services.create_programme(partnership=region.partnership, actor=region.coordinator, name="Organisations", slug="organisations")
+    assert refusal.value.field == "slug"
+
+
+def test_the_reminders_command_names_a_bad_date():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="--on: expected a date like 2026-03-31, got '31/03/2026'"):
+        call_command("programme_reminders", "--on", "31/03/2026")
+
+
+def test_the_reminders_command_reports_how_many_agreements_it_reminded_about(region):
+    import io
+
+    from django.core.management import call_command
+
+    services.create_agreement(partnership=region.partnership, actor=region.coordinator, councils=[region.gwynedd], kind="mou", title="MoU",
+                              starts_on=datetime.date(2025, 1, 1), expires_on=datetime.date(2026, 4, 30), remind_days=30)
+    out = io.StringIO()
+    call_command("programme_reminders", "--on", "2026-04-10", stdout=out)
+    assert out.getvalue().strip() == "1 agreement(s) reminded about"
