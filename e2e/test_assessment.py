@@ -7,12 +7,19 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from partnering.assessment import services
 from partnering.assessment.models import Assessment, Framework, Response
-from playwright.sync_api import expect
-
-from tests.factories import PASSWORD, CouncilFactory, MembershipFactory, PartnershipFactory, PersonFactory, employ, partnership_role
+from tests.factories import (
+    PASSWORD,
+    CouncilFactory,
+    MembershipFactory,
+    PartnershipFactory,
+    PersonFactory,
+    employ,
+    partnership_role,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
