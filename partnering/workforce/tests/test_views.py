@@ -197,3 +197,24 @@ def test_terms_form_names_the_bad_pay_line_and_the_model_page_shows_a_chart_with
     assert 'data-chart="options-chart"' in body and 'data-testid="options"' in body and 'data-testid="escalation"' in body
     response = client.get(reverse("workforce:harmonise", args=[region.network.slug]) + "?role_family=Legal&to=up&on_cost=-5")
     assert response.status_code == 200 and response.context["form"].errors["on_cost"]
+
+
+def test_the_partnership_pages_queries_do_not_grow_with_its_posts(client, region, django_assert_max_num_queries):
+    def add_post(n):
+        post = services.create_post(actor=region.coordinator, partnership=region.network, title=f"Post {n}", person=region.staff_north,
+                                    employer=region.north, start_on=datetime.date(2025, 4, 1), annual_cost=D("1000"))
+        services.add_share(actor=region.coordinator, post=post, council=region.south, days=D("1"))
+
+    add_post(0)
+    client.force_login(region.coordinator)
+    url = reverse("workforce:partnership", args=[region.network.slug])
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for n in range(1, 6):
+        add_post(n)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+    assert response.content.decode().count("Post ") >= 6
