@@ -233,10 +233,19 @@ class Scored:
     scores: list[float]  # the model's probability (or the rules' score) for each pair
 
 
-def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, learned: bool = True) -> Scored:
-    """Collapse identical canonical lines into keys, find candidate pairs of keys and score them."""
-    from .learned import Corpus, Extra, default_model, neighbour_pairs, pair_matrix, with_corpus_words
+def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, learned: bool = True,
+                     same: Iterable[tuple[str, str]] = ()) -> Scored:
+    """Collapse identical canonical lines into keys, find candidate pairs of keys and score them. `same`: pairs of
+    record ids people said are the same course; the names they teach (`learned.answer_synonyms`) are read like the
+    glossary's, after it."""
+    from .learned import Corpus, Extra, answer_synonyms, default_model, neighbour_pairs, pair_matrix, with_corpus_words
 
+    same = list(same)
+    if learned and same:
+        taught = answer_synonyms(records, same, synonyms)
+        if taught:
+            synonyms = ({**taught, **synonyms} if isinstance(synonyms, dict) else
+                        [*(synonyms or []), *prepare_synonyms(taught)] if isinstance(synonyms, list) else taught)
     synonyms = with_corpus_words((r.title for r in records), synonyms) if learned else prepare_synonyms(synonyms)
     same: dict[tuple, Features] = {}  # titles repeat heavily across councils: read each distinct line once
     feats = {}
@@ -286,7 +295,9 @@ def cluster(records: Iterable[Record], *, threshold: float | None = None, synony
     learned = method == "learned"
     if threshold is None:
         threshold = LEARNED_THRESHOLD if learned else THRESHOLD
-    scored = scored or score_candidates(records, synonyms=synonyms, model=model if learned else None, learned=learned)
+    must_link = list(must_link)
+    scored = scored or score_candidates(records, synonyms=synonyms, model=model if learned else None, learned=learned,
+                                        same=must_link)
     feats, keys, key_list, representative = scored.feats, scored.keys, scored.key_list, scored.representative
     if progress:
         progress(0.3)
@@ -347,6 +358,11 @@ def pairwise_scores(true: dict[str, str], predicted: dict[str, str]) -> dict[str
             "true_pairs": true_pairs, "predicted_pairs": predicted_pairs}
 
 
+# Questions are asked where the model's probability is near this: cross-validated over the built-in sets
+# (bench/overlap_bench.py --learning-cv-only); at even odds nearly every answer was "no".
+QUESTION_CENTRE = 0.85
+
+
 def uncertainty(probability: float, threshold: float = LEARNED_THRESHOLD) -> float:
     """1 at the threshold (the model could go either way), falling to 0 at a probability of 0 or 1."""
     if probability < threshold:
@@ -372,7 +388,7 @@ def questions(records: Sequence[Record], *, count: int, labels: Iterable = (), s
     records = list(records)
     labels = list(labels)
     by_id = {r.record_id: r for r in records}
-    scored = score_candidates(records, synonyms=synonyms, model=model)
+    scored = score_candidates(records, synonyms=synonyms, model=model, same=[(x.a, x.b) for x in labels if x.same])
     key_of = {rid: n for n, k in enumerate(scored.key_list) for rid in scored.keys[k]}
     asked = {frozenset((key_of[x.a], key_of[x.b])) for x in labels if x.a in key_of and x.b in key_of}
     weights = weights or {}
@@ -390,7 +406,7 @@ def questions(records: Sequence[Record], *, count: int, labels: Iterable = (), s
         pair = _pair_across_councils(scored.keys[scored.key_list[i]], scored.keys[scored.key_list[j]], by_id)
         if pair is None:
             continue
-        unsure = uncertainty(p)
+        unsure = uncertainty(p, QUESTION_CENTRE)
         impact = math.log1p(stake[i]) + math.log1p(stake[j])
         if clusters[pair[0]] != clusters[pair[1]]:
             impact += 0.5 * math.log1p(group_size[clusters[pair[0]]] + group_size[clusters[pair[1]]])

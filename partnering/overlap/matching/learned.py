@@ -229,6 +229,43 @@ def neighbour_pairs(feats: Sequence[Features], corpus: Corpus, k: int | None = N
     return [(i, j) for i, j in corpus.ngrams.neighbours([f.core for f in feats], k, floor) if not _conflict(feats[i], feats[j])]
 
 
+def answer_synonyms(records: Sequence, same: Iterable[tuple[str, str]], synonyms=None) -> dict[str, str]:
+    """Names learned from "yes" answers: where two lines someone said are the same course differ by one run of up to
+    three words each ("Managing Sickness Absence" / "Managing Attendance"), each run names the other, so other lines
+    using either ("Sickness Absence for Managers") read alike. Runs holding numbers, audiences or distinguishing words
+    (levels, managers, refresher…) teach nothing: those differences stay hard. The glossary's names (`synonyms`) win."""
+    from .normalise import AUDIENCES, DISTINGUISHING, TOKENS, _plain, stem
+
+    by_id = {r.record_id: r for r in records}
+    named = {_plain(k) for k in synonyms} if isinstance(synonyms, dict) else set()
+    learned: dict[str, str] = {}
+
+    def words(title: str) -> list[str]:
+        return [w for w in _plain(strip_noise(title)).split() if w not in STOP and TOKENS.get(w, w)]
+
+    def run(mine: list[str], theirs: list[str]) -> str | None:
+        other = {stem(w) for w in theirs}
+        spots = [n for n, w in enumerate(mine) if stem(w) not in other]
+        if not spots or len(spots) > 3 or spots[-1] - spots[0] + 1 != len(spots):
+            return None
+        phrase = mine[spots[0]:spots[-1] + 1]
+        if any(w.isdigit() or w in AUDIENCES or w in DISTINGUISHING or len(w) < 3 for w in phrase):
+            return None
+        return " ".join(phrase)
+
+    for a, b in sorted(same):
+        if a not in by_id or b not in by_id:
+            continue
+        left, right = words(by_id[a].title), words(by_id[b].title)
+        first, second = run(left, right), run(right, left)
+        if not first or not second or first == second:
+            continue
+        name, other = sorted((first, second), key=lambda p: (len(p.split()), p))
+        if other not in named and other not in learned:
+            learned[other] = name
+    return learned
+
+
 def pair_matrix(pairs: Sequence[tuple[int, int]], feats: Sequence[Features], extras: Sequence[Extra], corpus: Corpus) -> np.ndarray:
     """The feature vectors of these pairs of items (indexes into `feats` and `extras`), one row each."""
     if not len(pairs):

@@ -121,3 +121,26 @@ def test_training_gives_the_same_model_in_processes_with_different_hash_seeds(tm
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(outputs) == 1
+
+
+def test_a_yes_answer_teaches_the_words_that_differ_as_names_for_each_other_for_other_lines():
+    from partnering.overlap.matching import Record, cluster
+    from partnering.overlap.matching.learned import answer_synonyms
+
+    records = [Record("1", "A", "Managing Sickness Absence"), Record("2", "B", "Managing Attendance"),
+               Record("3", "C", "Sickness Absence for Managers"), Record("4", "D", "Attendance for Managers"),
+               Record("5", "E", "Excel for Beginners")]
+    assert answer_synonyms(records, [("1", "2")]) == {"sickness absence": "attendance"}
+    assert cluster(records).clusters["3"] != cluster(records).clusters["4"]
+    taught = cluster(records, must_link=[("1", "2")]).clusters
+    assert taught["3"] == taught["4"] and taught["5"] not in (taught["3"], taught["1"])
+
+
+def test_an_answer_never_teaches_a_level_or_an_audience_as_a_name():
+    from partnering.overlap.matching import Record
+    from partnering.overlap.matching.learned import answer_synonyms
+
+    records = [Record("1", "A", "Safeguarding Level 2"), Record("2", "B", "Safeguarding Level 3"),
+               Record("3", "C", "Budgets for Managers"), Record("4", "D", "Budgets for Members")]
+    assert answer_synonyms(records, [("1", "2"), ("3", "4")]) == {}
+    assert answer_synonyms(records, [("1", "2")], synonyms={"level 3": "level 2"}) == {}
