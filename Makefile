@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
 
-.PHONY: install install-bench bench demo serve test lint deploy-checks test-sqlite test-postgres system-test-deps assets messages clean
+.PHONY: install install-bench bench demo serve test lint deploy-checks test-sqlite test-postgres system-test-deps assets messages clean restore-drill
 
 install: $(VENV)/.installed
 
@@ -68,6 +68,12 @@ test-postgres:
 	else \
 		echo "PARTNERING_TEST_DATABASE_URL is not set: PostgreSQL-only tests were skipped (see README, 'Tests')."; \
 	fi
+
+# Backup and restore, proved: a fresh PostgreSQL database with the demo region is dumped (pg_dump), wiped, restored
+# (pg_restore), and every table's row count and checksum compared. Needs RESTORE_DRILL_DATABASE_URL or
+# PARTNERING_TEST_DATABASE_URL (a role that may create databases); CI runs it (see README, "Backups").
+restore-drill: install
+	$(PY) scripts/restore_drill.py
 
 # Rebuild the committed front-end assets from npm (needs Node.js).
 assets:

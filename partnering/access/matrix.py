@@ -351,6 +351,8 @@ MATRIX: dict[str, list[Row]] = {
     # ops: liveness and readiness for the load balancer and the orchestrator
     "ops:live": [Row("anyone", EVERYONE, public=True)],
     "ops:ready": [Row("anyone", EVERYONE, public=True)],
+    **{f"ops:{name}": [Row("anyone", EVERYONE, public=True)] for name in ("privacy", "accessibility", "cookies", "status")},
+    "ops:my-data": [Row("anyone signed in (their own data)", SIGNED_IN)],
     "api:schema": [Row("anyone", EVERYONE, public=True)],
     "api:docs": [Row("anyone", EVERYONE, public=True)],
     **{f"api:{name}-list": [Row("anyone signed in (what the rules let them read)", SIGNED_IN)]

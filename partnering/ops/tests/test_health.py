@@ -56,3 +56,35 @@ def test_the_scheduler_enqueues_each_periodic_task_once_with_once(capsys):
     call_command("run_scheduler", once=True)
     out = capsys.readouterr().out
     assert "enqueued heartbeat" in out and "enqueued weekly digests" in out
+
+
+@pytest.mark.parametrize("path, text", [("/privacy/", "Privacy notice"), ("/accessibility/", "WCAG"), ("/cookies/", "sessionid"),
+                                        ("/status/", "Partnering is working normally")])
+def test_the_footer_pages_are_readable_by_anyone_and_linked_from_every_page(client, path, text):
+    page = client.get(path)
+    assert page.status_code == 200 and text in page.content.decode()
+    assert f'href="{path}"' in client.get("/accounts/login/").content.decode()
+
+
+def test_the_status_page_says_in_words_when_background_work_is_delayed(client, settings):
+    settings.TASKS = WORKER
+    page = client.get("/status/").content.decode()
+    assert "not working normally" in page and "Delayed" in page
+
+
+def test_a_person_downloads_everything_held_about_them_and_nobody_elses(client, region):
+    import json
+
+    from partnering.learning.models import TrainingRecord
+
+    TrainingRecord.objects.create(person=region.staff_north, title="Fire safety", completed_on=datetime.date(2025, 3, 1))
+    TrainingRecord.objects.create(person=region.staff_south, title="Not theirs", completed_on=datetime.date(2025, 3, 1))
+    client.force_login(region.staff_north)
+    response = client.get("/me/data.json")
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["person"]["email"] == region.staff_north.email
+    assert [r["title"] for r in data["training records"]] == ["Fire safety"]
+    assert data["employments"][0]["council__name"] == region.north.name
+    client.logout()
+    assert client.get("/me/data.json").status_code == 302
