@@ -223,7 +223,7 @@ def run_analysis(run: AnalysisRun) -> AnalysisRun:
     step(0.08, _("Learning from decisions"))
     extra, labels = training_labels(partnership, ids_by_key)
     model = _model(records + extra, labels, synonyms)
-    scored = score_candidates(records, synonyms=synonyms, model=model)
+    scored = score_candidates(records, synonyms=synonyms, model=model, same=must)
     result = cluster(records, synonyms=synonyms, must_link=must, cannot_link=cannot, model=model, scored=scored,
                      progress=lambda f: step(0.1 + 0.6 * f, _("Comparing lines")))
     step(0.75, _("Choosing questions worth asking"))
