@@ -83,14 +83,6 @@ def partnership_rule(rule):
     return network(rule)
 
 
-# meetings: who reads a network's board (its members, the coordinators, the board, the leads of the councils that host in turn)
-BODY_MEMBERS = {"own": {"staff"}, "other": set()}
-BODY_HOST_LEADS = {"own": LEADS["north"] | LEADS["south"], "other": LEADS["outsider"]}
-body_readers = network(lambda n: BODY_MEMBERS[n] | COORDINATORS[n] | BOARD[n] | BODY_HOST_LEADS[n])
-meeting_editors = lambda owner: COORDINATORS[NETWORK[owner]] | LEADS[owner]  # noqa: E731
-BODY_READERS_TEXT = "the body's members, the partnership's coordinators, its board (for the board), leads of the councils that host"
-MEETING_EDITORS_TEXT = "the partnership's coordinators and the host council's leads"
-
 # community: the group of each network (the guest is a guest member of the own network's), its chair now, who reads inside it
 GROUP_MEMBERS = {"own": {"staff", "shared", "guest"}, "other": {"other_lead"}}
 GROUP_CHAIR = {"own": {"staff"}, "other": {"other_lead"}}
@@ -100,6 +92,14 @@ group_seers = network(lambda n: MEMBERS[n] | GROUP_MEMBERS[n])
 group_joiners = network(lambda n: EMPLOYEES["north"] | EMPLOYEES["south"] if n == "own" else EMPLOYEES["outsider"])
 READERS = "the group's members (guests included) and the partnership's coordinators"
 MODERATORS = "the group's chair now and the partnership's coordinators"
+
+# meetings: who reads a network's board (its members, the coordinators, the board, the leads of the councils that host in turn)
+BODY_MEMBERS = {"own": {"staff"}, "other": set()}
+BODY_HOST_LEADS = {"own": LEADS["north"] | LEADS["south"], "other": LEADS["outsider"]}
+body_readers = network(lambda n: BODY_MEMBERS[n] | COORDINATORS[n] | BOARD[n] | BODY_HOST_LEADS[n])
+meeting_editors = lambda owner: COORDINATORS[NETWORK[owner]] | LEADS[owner]  # noqa: E731
+BODY_READERS_TEXT = "the body's members, the partnership's coordinators, its board (for the board), leads of the councils that host"
+MEETING_EDITORS_TEXT = "the partnership's coordinators and the host council's leads"
 
 # programmes: who reads a network's programmes (its overseers and the scrutiny members its councils appoint), who keeps a
 # project up to date (the coordinators and the lead council's leads), and the kinds of entry a project has
@@ -335,6 +335,42 @@ MATRIX: dict[str, list[Row]] = {
     "meetings:action": [Row(BODY_READERS_TEXT + "; the action's owner", lambda o: body_readers(o) | SUBJECT[o]),
                         Row("the action's owner, the partnership's coordinators, the host council's leads",
                             lambda o: meeting_editors(o) | SUBJECT[o], "POST")],
+    # assessment: each owner's council has a draft assessment (with evidence and an action) and a submitted one moderated
+    # by the coordinators; each network a framework of its own; each owner a staff survey of its network with an open wave
+    # inviting the owner's member of staff, and a client survey open to anyone with its link
+    "assessment:home": [Row("anyone signed in", SIGNED_IN)],
+    "assessment:survey-list": [Row("anyone signed in", SIGNED_IN)],
+    "assessment:rules": both("the partnership's coordinators", coordinators_of),
+    "assessment:framework-create": both("the partnership's coordinators", coordinators_of),
+    "assessment:framework-detail": [Row("the partnership's people (everyone signed in for a built-in framework)", members_of)],
+    "assessment:criterion-add": both("the partnership's coordinators (site administrators for a built-in framework)", coordinators_of),
+    "assessment:criterion-edit": both("the partnership's coordinators (site administrators for a built-in framework)", coordinators_of),
+    "assessment:assessment-start": both("leads of the partnership's councils and its coordinators",
+                                        network(lambda n: POOL_LEADS[n] | COORDINATORS[n])),
+    "assessment:assessment-detail": [Row("the council's staff; once submitted its partnership's coordinators and the moderator; "
+                                         "once agreed and shared the partnership", employee_of)],
+    "assessment:assessment-benchmark": [Row("whoever reads the assessment", employee_of)],
+    "assessment:assessment-scores": both("the council's leads, while a draft", lead_of),
+    "assessment:evidence-add": both("the council's leads, while a draft", lead_of),
+    "assessment:evidence-file": [Row("whoever reads the assessment", employee_of)],
+    "assessment:evidence-remove": [Row("the council's leads, while a draft", lead_of, "POST")],
+    "assessment:assessment-moderate": both("the moderator (a peer council's leads, or the coordinators), once submitted", coordinators_of),
+    "assessment:assessment-transition": [
+        Row("the moderator, once submitted", coordinators_of, "POST", action="return"),
+        Row("the council's leads, while a draft", set(), "POST", action="submit", admin=False),
+        Row("the council's leads or the coordinators, once moderated", set(), "POST", action="agree", admin=False),
+        Row("the council's leads, once agreed", set(), "POST", action="share", admin=False),
+    ],
+    "assessment:action-edit": both("the council's leads and the partnership's coordinators (who read the assessment)", lead_of),
+    "assessment:survey-create": both("the partnership's coordinators", coordinators_of),
+    "assessment:survey-detail": [Row("the partnership's coordinators, board and councils' leads", overseers_of)],
+    "assessment:survey-results": [Row("the partnership's coordinators, board and councils' leads", overseers_of)],
+    "assessment:question-add": both("the partnership's coordinators", coordinators_of),
+    "assessment:wave-open": both("the partnership's coordinators", coordinators_of),
+    "assessment:wave-close": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "assessment:wave-remind": [Row("the partnership's coordinators", coordinators_of, "POST")],
+    "assessment:answer": both("the people invited to the wave", lambda o: SUBJECT[o], admin=False),
+    "assessment:client-answer": both("anyone with the link", EVERYONE, public=True),
     # identity
     "identity:sso": [Row("anyone (a GET goes to the sign-in page)", EVERYONE, public=True, signs_out=True),
                      Row("anyone", EVERYONE, "POST", public=True)],
@@ -405,42 +441,6 @@ MATRIX: dict[str, list[Row]] = {
     # register: public, no sign-in; only what councils published (the world publishes every project)
     **{f"register:{name}": [Row("anyone, signed in or not (published projects only)", EVERYONE, public=True)]
        for name in ("index", "csv", "json", "iati", "project")},
-    # assessment: each owner's council has a draft assessment (with evidence and an action) and a submitted one moderated
-    # by the coordinators; each network a framework of its own; each owner a staff survey of its network with an open wave
-    # inviting the owner's member of staff, and a client survey open to anyone with its link
-    "assessment:home": [Row("anyone signed in", SIGNED_IN)],
-    "assessment:survey-list": [Row("anyone signed in", SIGNED_IN)],
-    "assessment:rules": both("the partnership's coordinators", coordinators_of),
-    "assessment:framework-create": both("the partnership's coordinators", coordinators_of),
-    "assessment:framework-detail": [Row("the partnership's people (everyone signed in for a built-in framework)", members_of)],
-    "assessment:criterion-add": both("the partnership's coordinators (site administrators for a built-in framework)", coordinators_of),
-    "assessment:criterion-edit": both("the partnership's coordinators (site administrators for a built-in framework)", coordinators_of),
-    "assessment:assessment-start": both("leads of the partnership's councils and its coordinators",
-                                        network(lambda n: POOL_LEADS[n] | COORDINATORS[n])),
-    "assessment:assessment-detail": [Row("the council's staff; once submitted its partnership's coordinators and the moderator; "
-                                         "once agreed and shared the partnership", employee_of)],
-    "assessment:assessment-benchmark": [Row("whoever reads the assessment", employee_of)],
-    "assessment:assessment-scores": both("the council's leads, while a draft", lead_of),
-    "assessment:evidence-add": both("the council's leads, while a draft", lead_of),
-    "assessment:evidence-file": [Row("whoever reads the assessment", employee_of)],
-    "assessment:evidence-remove": [Row("the council's leads, while a draft", lead_of, "POST")],
-    "assessment:assessment-moderate": both("the moderator (a peer council's leads, or the coordinators), once submitted", coordinators_of),
-    "assessment:assessment-transition": [
-        Row("the moderator, once submitted", coordinators_of, "POST", action="return"),
-        Row("the council's leads, while a draft", set(), "POST", action="submit", admin=False),
-        Row("the council's leads or the coordinators, once moderated", set(), "POST", action="agree", admin=False),
-        Row("the council's leads, once agreed", set(), "POST", action="share", admin=False),
-    ],
-    "assessment:action-edit": both("the council's leads and the partnership's coordinators (who read the assessment)", lead_of),
-    "assessment:survey-create": both("the partnership's coordinators", coordinators_of),
-    "assessment:survey-detail": [Row("the partnership's coordinators, board and councils' leads", overseers_of)],
-    "assessment:survey-results": [Row("the partnership's coordinators, board and councils' leads", overseers_of)],
-    "assessment:question-add": both("the partnership's coordinators", coordinators_of),
-    "assessment:wave-open": both("the partnership's coordinators", coordinators_of),
-    "assessment:wave-close": [Row("the partnership's coordinators", coordinators_of, "POST")],
-    "assessment:wave-remind": [Row("the partnership's coordinators", coordinators_of, "POST")],
-    "assessment:answer": both("the people invited to the wave", lambda o: SUBJECT[o], admin=False),
-    "assessment:client-answer": both("anyone with the link", EVERYONE, public=True),
     # workforce: the owner's shared post is employed by the owner's council and split with the other council of the network
     # (outsider's with a grant); the owner's secondment goes from the owner's council to the partner council (outsider's to its
     # partnership); the owner's timesheet is the owner's member of staff's, submitted, with no line manager recorded (so the

@@ -161,10 +161,10 @@ def build_world() -> World:
     _add_community(world)  # community: add the groups' records here
     _add_meetings(world)  # meetings: add the meetings' records here
     _add_workforce(world)  # workforce: shared posts, secondments, time and joint recruitment
-    _add_assessment(world)  # assessment: frameworks, assessments and surveys
     _add_programmes(world)  # programmes and the register
     _add_identity(world)  # identity: each council's provider and a first sign-in waiting for its lead
     _add_api(world)  # api: a token per council; the subject's training record and employment
+    _add_assessment(world)  # assessment: frameworks, assessments and surveys
     world.objects.update({("term", owner): term for owner in OWNERS})
     world.objects.update({("topic", owner): topic for owner in OWNERS})
     return world
@@ -321,63 +321,6 @@ def _add_costs(world: World) -> None:
                                                              description=f"{owner} room hire")
 
 
-def _add_meetings(world: World) -> None:
-    """A board per network: the own network's hosted in turn by north then south, with staff (north) and south's member of
-    staff as members; the other's by outsider, with outsider's member of staff. Each owner has a coming meeting of its network's
-    board hosted by its own council, with an agenda item and a paper, a decision with positions, and an action owned by the
-    owner's member of staff."""
-    from partnering.meetings.models import Action, AgendaItem, Body, BodyMember, Decision, HostCouncil, Meeting, Paper, Position
-
-    bodies = {}
-    for network, hosts in (("own", ("north", "south")), ("other", ("outsider",))):
-        body = Body.objects.create(partnership=world.partnerships[network], name=f"{network.title()} board", slug=f"{network}-board",
-                                   kind=Body.Kind.BOARD)
-        for position, owner in enumerate(hosts, start=1):
-            HostCouncil.objects.create(body=body, council=world.councils[owner], position=position)
-        bodies[network] = body
-    world.people["staff"].body_memberships.create(body=bodies["own"], council=world.councils["north"])
-    for owner in OWNERS:
-        body = bodies[NETWORK_OF[owner]]
-        council = world.councils[owner]
-        subject = world.of("person", owner)
-        member = BodyMember.objects.get_or_create(body=body, person=subject, defaults={"council": council})[0]
-        meeting = Meeting.objects.create(body=body, starts_at=timezone.now() + datetime.timedelta(days=20), host=council,
-                                         online_link="https://meet.example.test/board")
-        item = AgendaItem.objects.create(meeting=meeting, position=1, title="Budget", owner=subject)
-        paper = Paper(item=item, title="Budget paper", filename="budget.pdf")
-        paper.file.save("budget.pdf", ContentFile(b"%PDF-1.4 budget"), save=False)
-        paper.save()
-        decision = Decision.objects.create(meeting=meeting, item=item, proposal="Agree the budget", outcome=Decision.Outcome.AGREED)
-        Position.objects.create(decision=decision, council=council, stance=Position.Stance.SUPPORTS)
-        action = Action.objects.create(body=body, meeting=meeting, title="Send the figures", owner=subject, owner_council=council,
-                                       due_on=timezone.localdate() + datetime.timedelta(days=10))
-        world.objects.update({("body", owner): body, ("body_member", owner): member, ("meeting", owner): meeting,
-                              ("agenda_item", owner): item, ("paper", owner): paper, ("meeting_decision", owner): decision,
-                              ("action", owner): action})
-
-
-def _add_directory(world: World) -> None:
-    """Each owner's member of staff has an expertise profile (north's listed to its council only, the others' to their
-    partnerships) with one skill; each owner's council has a request for help in its network asking that member of
-    staff; each network has a support tier."""
-    from partnering.directory.models import Ask, HelpRequest, Profile, ProfileSkill, Skill, SupportTier
-
-    skill = Skill.objects.create(name="Equality and diversity", welsh_name="Cydraddoldeb ac amrywiaeth")
-    tiers = {network: SupportTier.objects.create(partnership=partnership, name="Amber", colour="amber", days_a_year=5)
-             for network, partnership in world.partnerships.items()}
-    day = timezone.localdate()
-    for owner, council in world.councils.items():
-        subject = world.of("person", owner)
-        listed = Profile.Listed.COUNCIL if owner == "north" else Profile.Listed.PARTNERSHIPS
-        profile = Profile.objects.create(person=subject, listed_to=listed, welsh_level=5, delivers_in_welsh=True, available_days=2)
-        held = ProfileSkill.objects.create(profile=profile, skill=skill, depth=ProfileSkill.Depth.TRAINER)
-        request = HelpRequest.objects.create(partnership=world.partnerships[NETWORK_OF[owner]], council=council, in_welsh=True,
-                                             need="Welsh-medium equality training", needed_by=day + datetime.timedelta(days=30))
-        ask = Ask.objects.create(request=request, person=subject, respond_by=day + datetime.timedelta(days=7))
-        world.objects.update({("held_skill", owner): held, ("skill", owner): skill, ("help_request", owner): request,
-                              ("ask", owner): ask, ("tier", owner): tiers[NETWORK_OF[owner]]})
-
-
 def _add_community(world: World) -> None:
     """One group per network. The own network's: staff (the chair: first to join, rotating by person), shared, south's member of
     staff and the guest (from a union, no employment); lead has asked to join. The other network's: other_lead (its chair) and
@@ -449,19 +392,61 @@ def _add_community(world: World) -> None:
         world.objects[("sig_member", owner)] = made[network]["members"][world.of("person", owner).pk]
 
 
-def _add_identity(world: World) -> None:
-    """Each council signs in through its own provider (at an address nothing listens on: starting a sign-in
-    there is a message, not a 500), and someone waits for each council's lead to approve them."""
-    from partnering.identity.models import AccessRequest, HrImport, IdentityProvider
+def _add_meetings(world: World) -> None:
+    """A board per network: the own network's hosted in turn by north then south, with staff (north) and south's member of
+    staff as members; the other's by outsider, with outsider's member of staff. Each owner has a coming meeting of its network's
+    board hosted by its own council, with an agenda item and a paper, a decision with positions, and an action owned by the
+    owner's member of staff."""
+    from partnering.meetings.models import Action, AgendaItem, Body, BodyMember, Decision, HostCouncil, Meeting, Paper, Position
 
+    bodies = {}
+    for network, hosts in (("own", ("north", "south")), ("other", ("outsider",))):
+        body = Body.objects.create(partnership=world.partnerships[network], name=f"{network.title()} board", slug=f"{network}-board",
+                                   kind=Body.Kind.BOARD)
+        for position, owner in enumerate(hosts, start=1):
+            HostCouncil.objects.create(body=body, council=world.councils[owner], position=position)
+        bodies[network] = body
+    world.people["staff"].body_memberships.create(body=bodies["own"], council=world.councils["north"])
     for owner in OWNERS:
+        body = bodies[NETWORK_OF[owner]]
         council = world.councils[owner]
-        IdentityProvider.objects.create(council=council, issuer=f"http://127.0.0.1:9/{owner}", client_id=owner, client_secret="secret",
-                                        domains=f"{owner}.matrix.test")
-        waiting = AccessRequest.objects.create(council=council, email=f"new@{owner}.matrix.test", full_name=f"New at {owner}")
-        world.objects[("access_request", owner)] = waiting
-        world.objects[("hr_import", owner)] = HrImport.objects.create(
-            council=council, filename=f"{owner}.csv", data=f"Email,Name,Job title,Start date\nnew@{owner}.matrix.test,New,Clerk,2025-01-06\n".encode())
+        subject = world.of("person", owner)
+        member = BodyMember.objects.get_or_create(body=body, person=subject, defaults={"council": council})[0]
+        meeting = Meeting.objects.create(body=body, starts_at=timezone.now() + datetime.timedelta(days=20), host=council,
+                                         online_link="https://meet.example.test/board")
+        item = AgendaItem.objects.create(meeting=meeting, position=1, title="Budget", owner=subject)
+        paper = Paper(item=item, title="Budget paper", filename="budget.pdf")
+        paper.file.save("budget.pdf", ContentFile(b"%PDF-1.4 budget"), save=False)
+        paper.save()
+        decision = Decision.objects.create(meeting=meeting, item=item, proposal="Agree the budget", outcome=Decision.Outcome.AGREED)
+        Position.objects.create(decision=decision, council=council, stance=Position.Stance.SUPPORTS)
+        action = Action.objects.create(body=body, meeting=meeting, title="Send the figures", owner=subject, owner_council=council,
+                                       due_on=timezone.localdate() + datetime.timedelta(days=10))
+        world.objects.update({("body", owner): body, ("body_member", owner): member, ("meeting", owner): meeting,
+                              ("agenda_item", owner): item, ("paper", owner): paper, ("meeting_decision", owner): decision,
+                              ("action", owner): action})
+
+
+def _add_directory(world: World) -> None:
+    """Each owner's member of staff has an expertise profile (north's listed to its council only, the others' to their
+    partnerships) with one skill; each owner's council has a request for help in its network asking that member of
+    staff; each network has a support tier."""
+    from partnering.directory.models import Ask, HelpRequest, Profile, ProfileSkill, Skill, SupportTier
+
+    skill = Skill.objects.create(name="Equality and diversity", welsh_name="Cydraddoldeb ac amrywiaeth")
+    tiers = {network: SupportTier.objects.create(partnership=partnership, name="Amber", colour="amber", days_a_year=5)
+             for network, partnership in world.partnerships.items()}
+    day = timezone.localdate()
+    for owner, council in world.councils.items():
+        subject = world.of("person", owner)
+        listed = Profile.Listed.COUNCIL if owner == "north" else Profile.Listed.PARTNERSHIPS
+        profile = Profile.objects.create(person=subject, listed_to=listed, welsh_level=5, delivers_in_welsh=True, available_days=2)
+        held = ProfileSkill.objects.create(profile=profile, skill=skill, depth=ProfileSkill.Depth.TRAINER)
+        request = HelpRequest.objects.create(partnership=world.partnerships[NETWORK_OF[owner]], council=council, in_welsh=True,
+                                             need="Welsh-medium equality training", needed_by=day + datetime.timedelta(days=30))
+        ask = Ask.objects.create(request=request, person=subject, respond_by=day + datetime.timedelta(days=7))
+        world.objects.update({("held_skill", owner): held, ("skill", owner): skill, ("help_request", owner): request,
+                              ("ask", owner): ask, ("tier", owner): tiers[NETWORK_OF[owner]]})
 
 
 def _add_assessment(world: World) -> None:
@@ -511,6 +496,21 @@ def _add_assessment(world: World) -> None:
             ("framework", owner): frameworks[network][0], ("criterion", owner): frameworks[network][1],
             ("survey", owner): survey, ("wave", owner): wave, ("client_survey", owner): clients,
         })
+
+
+def _add_identity(world: World) -> None:
+    """Each council signs in through its own provider (at an address nothing listens on: starting a sign-in
+    there is a message, not a 500), and someone waits for each council's lead to approve them."""
+    from partnering.identity.models import AccessRequest, HrImport, IdentityProvider
+
+    for owner in OWNERS:
+        council = world.councils[owner]
+        IdentityProvider.objects.create(council=council, issuer=f"http://127.0.0.1:9/{owner}", client_id=owner, client_secret="secret",
+                                        domains=f"{owner}.matrix.test")
+        waiting = AccessRequest.objects.create(council=council, email=f"new@{owner}.matrix.test", full_name=f"New at {owner}")
+        world.objects[("access_request", owner)] = waiting
+        world.objects[("hr_import", owner)] = HrImport.objects.create(
+            council=council, filename=f"{owner}.csv", data=f"Email,Name,Job title,Start date\nnew@{owner}.matrix.test,New,Clerk,2025-01-06\n".encode())
 
 
 def _add_api(world: World) -> None:
