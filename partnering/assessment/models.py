@@ -341,7 +341,7 @@ class Survey(models.Model):
     councils = models.ManyToManyField("organisations.Council", blank=True, related_name="+", verbose_name=_("staff of these councils"))
     groups = models.ManyToManyField("community.Group", blank=True, related_name="+", verbose_name=_("members of these groups"))
     roles = models.JSONField(_("only these roles"), default=list, blank=True)
-    token = models.CharField(max_length=40, unique=True, default=secrets.token_urlsafe)  # the clients' link
+    token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)  # the clients' link
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
