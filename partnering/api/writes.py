@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from partnering.access.learning import sessions_visible_to
 from partnering.core.dates import today
-from partnering.learning.models import Course, TrainingRecord
-from partnering.learning.services import booking_create
+from partnering.learning.models import Course
+from partnering.learning.services import booking_create, record_from_elsewhere
 from partnering.people.models import CouncilRole, Employment, Person
+from partnering.people.services import role_grant
 
 from .models import ExternalCompletion
 
@@ -71,8 +72,8 @@ def completion_receive(*, scope, council, external_id: str, person: str, complet
         existing.evidence_url = evidence_url or ""
         existing.save()
         return record, False
-    record = TrainingRecord.objects.create(person=who, title=title[:300], completed_on=completed_on, course=found_course, council=council,
-                                           hours=hours)
+    record = record_from_elsewhere(person=who, title=title[:300], completed_on=completed_on, course=found_course, council=council,
+                                   hours=hours)
     ExternalCompletion.objects.create(council=council, external_id=external_id, record=record, evidence_url=evidence_url or "")
     return record, True
 
@@ -102,5 +103,5 @@ def employment_receive(*, council, person: str, full_name: str, job_title: str, 
     employment.full_clean(exclude=["person", "council"])
     employment.save()
     if created:
-        CouncilRole.objects.get_or_create(employment=employment, role=CouncilRole.Role.STAFF)
+        role_grant(employment=employment, role=CouncilRole.Role.STAFF)
     return employment, created

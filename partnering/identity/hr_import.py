@@ -16,7 +16,8 @@ from partnering.core import audit
 from partnering.core.dates import today
 from partnering.mapping.importers.parsing import column_letter
 from partnering.organisations.models import Venue
-from partnering.people.models import CouncilRole, Employment, Person
+from partnering.people.models import Employment, Person
+from partnering.people.services import role_grant
 
 from .hr import FIELDS, Existing, Export, Plan, Problem, plan, read_export
 from .models import HrImport, HrMapping, ImportedEmployment
@@ -138,7 +139,7 @@ def hr_commit(*, actor, hr_import: HrImport) -> dict:
         elif row.staff_number:
             ImportedEmployment.objects.filter(employment=employment).update(staff_number=row.staff_number)
         for role in row.roles or (("staff",) if created else ()):
-            CouncilRole.objects.get_or_create(employment=employment, role=role)
+            role_grant(employment=employment, role=role)
         counts["left" if row.end_on else ("started" if created else "changed")] += 1
     for row in [*checked.plan.starters, *checked.plan.changes, *checked.plan.leavers_in_file]:
         if row.line_manager:

@@ -10,7 +10,8 @@ from partnering.access.identity import can_decide_access_request
 from partnering.access.scope import require, scope_of
 from partnering.core import audit
 from partnering.core.dates import today
-from partnering.people.models import CouncilRole, Employment, Person
+from partnering.people.models import Employment, Person
+from partnering.people.services import employment_start
 
 from .claims import display_name
 from .models import AccessRequest, IdentityProvider, SignIn
@@ -40,9 +41,7 @@ def provider_for_email(email: str) -> IdentityProvider | None:
 
 
 def _employ(person: Person, council, job_title: str) -> Employment:
-    employment = Employment.objects.create(person=person, council=council, job_title=job_title or "-", start_on=today())
-    CouncilRole.objects.create(employment=employment, role=CouncilRole.Role.STAFF)
-    return employment
+    return employment_start(person=person, council=council, job_title=job_title or "-", start_on=today())
 
 
 @transaction.atomic

@@ -287,3 +287,9 @@ def provisional_session_delete(*, session: Session, actor) -> None:
     if not session.is_provisional or session.bookings.exclude(status=Booking.Status.CANCELLED).exists():
         raise BookingRefused(_("Only a provisional session nobody has booked can be taken away."))
     session.delete()
+
+
+def record_from_elsewhere(*, person, title: str, completed_on, council, course=None, hours=None) -> TrainingRecord:
+    """Learning completed through another system (a council's learning platform), kept in the person's record."""
+    return TrainingRecord.objects.create(person=person, title=title, completed_on=completed_on, course=course, council=council,
+                                         hours=hours)
