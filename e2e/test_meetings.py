@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from partnering.meetings import services
 from partnering.meetings.models import Action, AgendaItem, Body, Meeting
-
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,9 +7,7 @@ from decimal import Decimal
 import pytest
 
 from partnering.programmes import services
-
 from tests.factories import PASSWORD
-
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

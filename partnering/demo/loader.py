@@ -22,9 +22,9 @@ from partnering.core.models import Sharing
 from partnering.demo.assessment import load_assessment
 from partnering.demo.community import load_community
 from partnering.demo.costs import COST_PARTNERSHIPS, load_costs
-from partnering.demo.programmes import load_programmes
 from partnering.demo.directory import load_directory
 from partnering.demo.meetings import load_meetings
+from partnering.demo.programmes import load_programmes
 from partnering.demo.workforce import load_workforce
 from partnering.organisations.models import Council, Membership, Partnership, Venue
 from partnering.organisations.reference import ReferenceCouncil, partnership_kind, read_councils, slugify

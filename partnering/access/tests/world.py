@@ -250,7 +250,15 @@ def _add_workforce(world: World) -> None:
     """Per owner: a shared post employed by the owner's council (split with the network's other council, or a grant), a secondment
     from it (to the partner council, or to the partnership), its member of staff's submitted timesheet with one entry (no line
     manager recorded: the employer's leads approve), and a joint recruitment shared by the network's councils."""
-    from partnering.workforce.models import PostShare, Recruitment, RecruitmentPartner, Secondment, SharedPost, TimeEntry, Timesheet
+    from partnering.workforce.models import (
+        PostShare,
+        Recruitment,
+        RecruitmentPartner,
+        Secondment,
+        SharedPost,
+        TimeEntry,
+        Timesheet,
+    )
 
     partner = {"north": "south", "south": "north", "outsider": None}
     day = datetime.date(2025, 6, 2)
@@ -453,7 +461,18 @@ def _add_assessment(world: World) -> None:
     """Each owner's council: a draft assessment with a built-in framework (a document as evidence, an action) and a submitted
     one moderated by the coordinators; each network a framework of its own; each owner a staff survey of its network with an
     open wave inviting the owner's member of staff, and a client survey with an open wave."""
-    from partnering.assessment.models import Action, Assessment, Evidence, Framework, Invitation, Question, Score, Survey, Version, Wave
+    from partnering.assessment.models import (
+        Action,
+        Assessment,
+        Evidence,
+        Framework,
+        Invitation,
+        Question,
+        Score,
+        Survey,
+        Version,
+        Wave,
+    )
 
     built_in = Framework.objects.get(key="hr-policy-integration").current_version()
     frameworks = {}

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from partnering.access import scope_of
 from partnering.access import directory as access
+from partnering.access import scope_of
 from partnering.demo.directory import load_directory
 from partnering.directory import services
 from partnering.directory.models import HelpRequest, Profile, ProfileSkill, Skill, SupportTier

@@ -16,8 +16,8 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from partnering.learning.models import TrainingRecord
 from partnering.core.pdf import FONT_DIR, LocalFontFetcher
+from partnering.learning.models import TrainingRecord
 
 pytestmark = pytest.mark.django_db
 

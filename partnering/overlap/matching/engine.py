@@ -268,7 +268,6 @@ def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, le
                             acronyms=[Extra.of(by_id[keys[k][0]].title).acronym for k in key_list] if learned else None)
     if not learned:
         return Scored(feats, keys, key_list, representative, pairs, [explain(representative[i], representative[j]).score for i, j in pairs])
-    import numpy as np
 
     model = model or default_model()
     extras = [Extra.of(by_id[keys[k][0]].title, by_id[keys[k][0]].provider_name) for k in key_list]

@@ -136,7 +136,7 @@ WORDS = {
     "dechreuwyr": "beginners", "uwch": "advanced", "gloywi": "refresher", "diweddaru": "update", "adnewyddu": "renewal",
     "ailddilysu": "requalification", "lefel": "level", "rhan": "part", "grŵp": "group", "grwp": "group", "haen": "tier",
     "tystysgrif": "certificate", "dyfarniad": "award", "cymhwyster": "qualification", "cymwysterau": "qualifications",
-    "ar-lein": "online", "arlein": "online", "rhithwir": "virtual", "briffio": "briefing", 
+    "ar-lein": "online", "arlein": "online", "rhithwir": "virtual", "briffio": "briefing",
     "cyffredinol": "general", "cenedlaethol": "national", "arbenigol": "specialist", "ymarferydd": "practitioner",
     "ymarferwyr": "practitioners", "ymarfer": "practice", "newydd": "new", "hanfodion": "essentials", "sgiliau": "skills",
     "effeithiol": "effective", "diogel": "safe", "diogelach": "safer", "mwy": "more", "gwell": "better",
