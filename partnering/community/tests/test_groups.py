@@ -283,7 +283,7 @@ def test_the_weekly_digest_lists_the_weeks_news_in_the_members_language_once(net
     assert digest.send_digests(now=now) == 1
     [message] = mail.outbox
     assert message.to == ["bryn@example.test"]
-    assert "New thread: Digital champions" in message.body and "Champion role, version 1" in message.body
+    assert "Edefyn newydd: Digital champions" in message.body and "Champion role, fersiwn 1" in message.body  # in Welsh
     with translation.override("cy"):
         since = formats.date_format(timezone.localtime(now - digest.WEEK), "DATE_FORMAT")
     assert since in message.body  # dates in Welsh
