@@ -126,6 +126,34 @@ FORM_KWARGS = {
     "partnering.meetings.forms.ActionForm": lambda region: {"people": [region.staff_north, region.lead_south]},
     "partnering.meetings.forms.MinutesForm": lambda region: {"items": _meeting(region).items.all()},
     "partnering.meetings.forms.DecisionForm": lambda region: {"meeting": _meeting(region), "councils": _council_queryset(region)},
+    # assessment
+    "partnering.assessment.forms.FrameworkForm": lambda region: {"frameworks": _frameworks(region)},
+    "partnering.assessment.forms.StartForm": lambda region: {
+        "subjects": [(f"c{region.north.pk}-p{region.network.pk}", "North Council, in Test Network"),
+                     (f"p{region.network.pk}", "Test Network as a whole")],
+        "moderators": _council_queryset(region)},
+    "partnering.assessment.forms.ScoresForm": lambda region: {"scores": _scores(region), "moderating": True},
+    "partnering.assessment.forms.SurveyForm": lambda region: {"councils": _council_queryset(region), "groups": _groups(region)},
+    "partnering.assessment.forms.AnswerForm": lambda region: {"questions": _questions(region)},
+    # community
+    "partnering.community.forms.RankForm": lambda region: {"priorities": _priorities(region), "current": {}},
+    "partnering.community.forms.ResourceForm": lambda region: {"group": _group(region)},
+    # workforce
+    "partnering.workforce.forms.PostForm": lambda region: {"councils": _council_queryset(region), "people": _people(region)},
+    "partnering.workforce.forms.SecondmentForm": lambda region: {
+        "councils": _council_queryset(region), "hosts": _council_queryset(region), "people": _people(region)},
+    "partnering.workforce.forms.StartPeriodForm": lambda region: {
+        "jobs": [(region.network, region.north), (region.network, region.south)]},
+    "partnering.workforce.forms.EntryForm": lambda region: {"councils": _council_queryset(region), "groups": _groups(region)},
+    "partnering.workforce.forms.EvaluationForm": lambda region: {"partners": _recruitment_partners(region)},
+    "partnering.workforce.forms.HarmoniseForm": lambda region: {
+        "families": ["Business support", "HR advisers"], "councils": [region.north.name, region.south.name]},
+    # programmes: councils (and people) default to None, so the view always passes them
+    "partnering.programmes.forms.ProjectForm": lambda region: {
+        "councils": _council_queryset(region), "people": _people(region), "partnership": region.network},
+    "partnering.programmes.forms.AgreementForm": lambda region: {"councils": _council_queryset(region)},
+    "partnering.programmes.forms.SignOffForm": lambda region: {"councils": _council_queryset(region)},
+    "partnering.programmes.forms.ScrutinyMemberForm": lambda region: {"councils": _council_queryset(region)},
 }
 
 
@@ -168,6 +196,96 @@ def _meeting(region):
     meeting = Meeting.objects.get_or_create(body=body, defaults={"starts_at": timezone.now()})[0]
     AgendaItem.objects.get_or_create(meeting=meeting, position=1, defaults={"title": "Budget"})
     return meeting
+
+
+def _people(region):
+    from partnering.people.models import Person
+
+    return Person.objects.filter(employments__council__in=_council_queryset(region)).distinct().order_by("full_name")
+
+
+def _frameworks(region):
+    """The built-in frameworks and the partnership's own, as the framework page offers to copy."""
+    from django.db.models import Q
+
+    from partnering.assessment.models import Framework
+
+    return Framework.objects.filter(Q(partnership__isnull=True) | Q(partnership=region.network))
+
+
+def _scores(region):
+    """An assessment's scores on a framework with one criterion of each scale, one with guidance and evidence expected."""
+    from partnering.assessment.models import Area, Assessment, Criterion, Framework, Scale, Score, Version
+
+    framework = Framework.objects.get_or_create(partnership=region.network, name="Aria framework")[0]
+    version = Version.objects.get_or_create(framework=framework, number=1)[0]
+    area = Area.objects.get_or_create(version=version, position=1, defaults={"name": "Policies"})[0]
+    criteria = [
+        Criterion.objects.get_or_create(version=version, position=1, defaults={
+            "area": area, "text": "Shared recruitment policy", "scale": Scale.POINTS,
+            "descriptors": ["None", "Drafted", "Agreed", "In use", "Reviewed"],
+            "guidance": "Count only policies every council has adopted.", "evidence_expected": "The adopted policy."})[0],
+        Criterion.objects.get_or_create(version=version, position=2, defaults={
+            "area": area, "text": "Joint job evaluation", "scale": Scale.YES_PARTLY_NO})[0],
+        Criterion.objects.get_or_create(version=version, position=3, defaults={
+            "area": area, "text": "Shared payroll", "scale": Scale.CUSTOM, "custom_points": [[0, "Not started"], [3, "Fully"]]})[0],
+    ]
+    assessment = Assessment.objects.get_or_create(version=version, partnership=region.network, council=region.north,
+                                                  defaults={"title": "HR integration, spring 2026"})[0]
+    for criterion in criteria:
+        Score.objects.get_or_create(assessment=assessment, criterion=criterion)
+    return assessment.scores.select_related("criterion")
+
+
+def _questions(region):
+    """A survey with a question of every kind."""
+    from partnering.assessment.models import Question, QuestionKind, Survey
+
+    survey = Survey.objects.get_or_create(partnership=region.network, title="Pulse survey", defaults={"kind": Survey.Kind.ENGAGEMENT})[0]
+    for position, (kind, text, choices) in enumerate([
+            (QuestionKind.LIKERT, "I have the training I need", []),
+            (QuestionKind.RECOMMEND, "How likely are you to recommend the service?", []),
+            (QuestionKind.CHOICE, "How did you hear of it?", ["A colleague", "The intranet"]),
+            (QuestionKind.TEXT, "What would you change?", [])], start=1):
+        Question.objects.get_or_create(survey=survey, position=position,
+                                       defaults={"text": text, "kind": kind, "choices": choices, "required": position == 1})
+    return survey.questions.all()
+
+
+def _group(region):
+    """A group of the partnership with a document, for the community and workforce forms."""
+    from partnering.community.models import Document, Group
+
+    group = Group.objects.get_or_create(slug="aria-hr-leads", defaults={"partnership": region.network, "name": "HR leads"})[0]
+    Document.objects.get_or_create(group=group, title="Terms of reference",
+                                   defaults={"created_by": region.staff_north, "created_at": timezone.now()})
+    return group
+
+
+def _groups(region):
+    from partnering.community.models import Group
+
+    _group(region)
+    return Group.objects.filter(partnership=region.network).order_by("name")
+
+
+def _priorities(region):
+    from partnering.community.models import Priority
+
+    for title in ("Apprenticeships", "Shared payroll"):
+        Priority.objects.get_or_create(partnership=region.network, title=title,
+                                       defaults={"proposed_by": region.staff_north, "created_at": timezone.now()})
+    return Priority.objects.filter(partnership=region.network, theme_group__isnull=True)
+
+
+def _recruitment_partners(region):
+    from partnering.workforce.models import Recruitment, RecruitmentPartner
+
+    recruitment = Recruitment.objects.get_or_create(partnership=region.network, title="Shared HR adviser", defaults={
+        "job_description": "Advises both councils.", "person_specification": "CIPD level 5."})[0]
+    for council in (region.north, region.south):
+        RecruitmentPartner.objects.get_or_create(recruitment=recruitment, council=council)
+    return recruitment.partners.select_related("council")
 
 
 def _council_queryset(region):
