@@ -6,10 +6,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from partnering.assessment import services
+from partnering.assessment import builtins, services
 from partnering.assessment.models import Assessment, Framework, Response
 from tests.factories import (
     PASSWORD,
@@ -58,6 +59,7 @@ def _others_agreed(region, framework):
 
 
 def test_a_lead_assesses_the_council_the_coordinator_moderates_and_the_lead_reads_the_benchmark(page, browser, live_server, region, axe):
+    builtins.install(apps.get_model)  # a browser test's database is emptied after each test, migrations' data too
     framework = Framework.objects.get(key="hr-policy-integration")
     _others_agreed(region, framework)
 

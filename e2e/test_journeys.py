@@ -7,9 +7,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def sign_in(page, person):
     page.goto("/accounts/login/")
-    page.get_by_label("Email address").fill(person.email)
+    page.get_by_label("Email address", exact=True).fill(person.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url("**/")
 
 
@@ -47,7 +47,7 @@ def test_people_search_updates_results_as_you_type(page, region):
 def test_login_home_and_partnership_pages_have_no_accessibility_violations(page, region, axe):
     page.goto("/accounts/login/")
     axe(page)
-    page.get_by_role("button", name="Sign in").click()  # the error state too
+    page.get_by_role("button", name="Sign in", exact=True).click()  # the error state too
     page.get_by_text("There is a problem").wait_for()
     axe(page)
     sign_in(page, region.shared)
