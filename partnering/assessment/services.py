@@ -18,6 +18,7 @@ from partnering.access import assessment as rules
 from partnering.access import require, scope_of
 from partnering.core import audit
 from partnering.core.dates import current_on
+from partnering.core.errors import Refused
 from partnering.organisations.models import Membership
 
 from .anonymity import Cell, Table, breakdown, linked_hidden, mean_text
@@ -43,12 +44,6 @@ from .models import (
     Wave,
 )
 from .scoring import changes, weak_criteria
-
-
-class Refused(Exception):
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.field = field
 
 
 def rules_for(partnership) -> Rules:

@@ -22,6 +22,7 @@ from partnering.access import community as access
 from partnering.access import require, scope_of
 from partnering.core import audit
 from partnering.core.dates import today
+from partnering.core.errors import Refused
 from partnering.people.models import Person
 
 from . import notifications
@@ -40,15 +41,6 @@ from .models import (
     ThreadSubscription,
 )
 from .ranking import borda
-
-
-class Refused(Exception):
-    """Something the user asked for that cannot be done, with the form field it concerns ("" for the form)."""
-
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.field = field
-
 
 # --- groups and members -----------------------------------------------------------------------------------------
 

@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from partnering.access import require, scope_of
 from partnering.access.costs import can_manage_costs, can_record_cost, can_remove_cost, councils_paying_for
 from partnering.core import audit
+from partnering.core.errors import Refused
 from partnering.learning.models import Booking
 from partnering.mapping.models import Investment
 from partnering.organisations.models import Council
 from partnering.organisations.selectors import current_member_councils
-from partnering.reference.years import financial_year_label
+from partnering.reference.years import financial_year_label, period_of
 
 from .engine import entitlements as entitlement_engine
 from .engine import grants as grant_engine
@@ -48,19 +49,6 @@ from .models import (
     ThemeGroup,
     ThemeGroupMember,
 )
-
-
-class Refused(Exception):
-    """Something the user asked for that cannot be done, with the form field it concerns ("" for the form)."""
-
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.field = field
-
-
-def period_of(year: int) -> tuple[datetime.date, datetime.date]:
-    """The financial year starting in `year`: 1 April to 31 March."""
-    return datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)
 
 
 def year_label(year: int) -> str:

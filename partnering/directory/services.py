@@ -20,6 +20,7 @@ from partnering.access import directory as access
 from partnering.access import require, scope_of
 from partnering.core import audit
 from partnering.core.dates import current_on, today
+from partnering.core.errors import Refused
 from partnering.glossary.models import synonym_map
 from partnering.learning.models import Session
 from partnering.overlap.models import Question
@@ -32,12 +33,6 @@ from .models import WELSH_LEVEL_TO_DELIVER, Ask, CouncilTier, HelpRequest, Profi
 RESPONSE_WORKING_DAYS = 5
 
 
-class Refused(Exception):
-    """Something the user asked for that cannot be done, with the form field it concerns ("" for the form)."""
-
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.field = field
 
 
 def add_working_days(day: datetime.date, days: int) -> datetime.date:

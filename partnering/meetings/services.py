@@ -23,18 +23,10 @@ from partnering.access import require, scope_of
 from partnering.access.meetings import can_edit_meeting, can_manage_body, can_update_action, partnerships_for_new_bodies
 from partnering.core import audit
 from partnering.core.dates import today
+from partnering.core.errors import Refused
 
 from . import rotation
 from .models import Action, AgendaItem, Body, BodyMember, Decision, HostCouncil, Meeting, Paper, Position
-
-
-class Refused(Exception):
-    """Something the user asked for that cannot be done, with the form field it concerns ("" for the form)."""
-
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.field = field
-
 
 # --- Bodies ---------------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from partnering.access.programmes import (
 )
 from partnering.core import audit
 from partnering.core.dates import today as today_
+from partnering.core.errors import Refused
 
 from . import results
 from .models import (
@@ -59,14 +60,6 @@ from .models import (
     SignOff,
     StatusReport,
 )
-
-
-class Refused(Exception):
-    """An action that cannot be done as asked, with the field it concerns."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def _full_clean(obj, exclude=None):

@@ -19,7 +19,9 @@ from partnering.access import require, scope_of
 from partnering.access import workforce as access
 from partnering.core import audit
 from partnering.core.dates import today
+from partnering.core.errors import Refused
 from partnering.organisations.models import Council
+from partnering.reference.years import period_of
 
 from . import harmonise as harmonise_core
 from . import splits
@@ -35,17 +37,6 @@ from .models import (
     Timesheet,
     Unlock,
 )
-
-
-class Refused(ValueError):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-def period_of(year: int) -> tuple[datetime.date, datetime.date]:
-    """A financial year: 1 April to 31 March."""
-    return datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)
 
 
 def pounds(pence: int | None) -> Decimal | None:
