@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from partnering.programmes import services
 from tests.factories import PASSWORD
@@ -55,8 +56,9 @@ def test_a_lead_publishes_a_project_and_a_visitor_finds_it_on_the_public_registe
     visitor.get_by_role("textbox", name="Search").fill("legal team")
     visitor.get_by_label("Partner council").select_option(label="South Council")
     visitor.get_by_role("button", name="Search").click()
+    visitor.wait_for_url("**/register/?q=legal+team*")
     rows = visitor.get_by_test_id("register").locator("tbody tr")
-    assert rows.count() == 1
+    expect(rows).to_have_count(1)
     axe(visitor)
     rows.get_by_role("link", name="Shared legal team").click()
     visitor.get_by_role("heading", level=1, name="Shared legal team").wait_for()
