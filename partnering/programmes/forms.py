@@ -59,7 +59,7 @@ class ProjectForm(GovUKModelForm):
         fields = ["name", "lead_council", "sponsor", "sro", "manager", "status", "purpose", "aims", "scope", "out_of_scope",
                   "benefits_summary", "governance", "dependencies", "start_on", "end_on", "funding_package", "outcomes_summary", "notes"]
 
-    def __init__(self, *args, councils=None, people=None, creating=True, partnership=None, **kwargs):
+    def __init__(self, *args, councils, people, partnership, creating=True, **kwargs):
         super().__init__(*args, **kwargs)
         _dates(self, "start_on", "end_on")
         self.fields["lead_council"].queryset = councils
@@ -155,7 +155,7 @@ class SignOffForm(GovUKForm):
     on = forms.DateField(label=_("Date"), widget=DATE, input_formats=FORMATS)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, councils=None, board=True, **kwargs):
+    def __init__(self, *args, councils, board=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["council"].queryset = councils
         if not board:
@@ -207,7 +207,7 @@ class AgreementForm(GovUKModelForm):
         fields = ["kind", "title", "councils", "organisations", "host", "hosts_what", "starts_on", "review_on", "expires_on", "remind_days", "notes"]
         widgets = {"councils": forms.CheckboxSelectMultiple, "organisations": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, councils=None, **kwargs):
+    def __init__(self, *args, councils, **kwargs):
         super().__init__(*args, **kwargs)
         _dates(self, "starts_on", "review_on", "expires_on")
         self.fields["councils"].queryset = councils
@@ -234,7 +234,7 @@ class ScrutinyMemberForm(GovUKForm):
     council = forms.ModelChoiceField(label=_("Council whose scrutiny committee they sit on"), queryset=Council.objects.none())
     start_on = forms.DateField(label=_("From"), widget=DATE, input_formats=FORMATS)
 
-    def __init__(self, *args, councils=None, **kwargs):
+    def __init__(self, *args, councils, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["council"].queryset = councils
 

@@ -148,7 +148,7 @@ FORM_KWARGS = {
     "partnering.workforce.forms.EvaluationForm": lambda region: {"partners": _recruitment_partners(region)},
     "partnering.workforce.forms.HarmoniseForm": lambda region: {
         "families": ["Business support", "HR advisers"], "councils": [region.north.name, region.south.name]},
-    # programmes: councils (and people) default to None, so the view always passes them
+    # programmes: the councils (and people) to choose from are required arguments
     "partnering.programmes.forms.ProjectForm": lambda region: {
         "councils": _council_queryset(region), "people": _people(region), "partnership": region.network},
     "partnering.programmes.forms.AgreementForm": lambda region: {"councils": _council_queryset(region)},
