@@ -41,6 +41,7 @@ SESSION_CHANGED = "session_changed"  # holds a place: the invitation is updated
 SESSION_CHANGED_WAITING = "session_changed_waiting"
 SESSION_CHANGED_PENDING = "session_changed_pending"
 SESSION_DATED = "session_dated"  # to someone who registered interest in a provisional session
+FOLLOW_UP = "follow_up"  # three months after a session: what has changed? (the object is the booking)
 
 # kind → (subject, body, calendar method or None). Lazy, so each is translated when the task builds it.
 _TO_THE_PERSON = {
@@ -207,6 +208,11 @@ def booking_changed(booking, *, promoted: bool = False, decided: bool = False) -
         logger.exception("Could not send the emails about booking %s", booking.pk)
 
 
+def request_follow_up(booking_id: int, person_id: int) -> None:
+    """Ask the person what has changed since their session. Call once the request is committed."""
+    _enqueue(FOLLOW_UP, booking_id, person_id)
+
+
 def session_changed(session, *, now_dated: bool) -> int:
     """Tell everyone with a place, a waiting-list place or a booking waiting for approval (and, once the session
     has a date, everyone who registered interest). Returns how many emails were enqueued."""
@@ -278,6 +284,15 @@ def _session_dated(interest_id: int, recipient) -> EmailMessage | None:
     )
 
 
+def _follow_up(booking, recipient) -> EmailMessage:
+    link = site_url(reverse("learning:follow-up", args=[booking.pk]))
+    return EmailMessage(
+        _subject(_("Three months on: %(course)s"), course=booking.session.course.title),
+        _("What has changed in your work since the course? Tell us here: %(link)s") % {"link": link},
+        to=[recipient.email],
+    )
+
+
 def build(kind: str, object_id: int, recipient_id: int) -> EmailMessage | None:
     """The email, in the recipient's language; None when there is no one (or nothing) left to tell."""
     from partnering.people.models import Person
@@ -293,4 +308,6 @@ def build(kind: str, object_id: int, recipient_id: int) -> EmailMessage | None:
             return None
         if kind == APPROVAL_REQUEST:
             return _approval_request(booking, recipient)
+        if kind == FOLLOW_UP:
+            return _follow_up(booking, recipient)
         return _to_the_person(kind, booking, recipient)

@@ -18,7 +18,7 @@ from partnering.core import audit
 from partnering.people.models import Employment
 
 from . import notifications
-from .models import Booking, ReservedPlaces, Session, TrainingRecord
+from .models import Booking, Evaluation, ReservedPlaces, Session, TrainingRecord
 
 
 class BookingRefused(Exception):
@@ -135,6 +135,24 @@ def release_reserved_places(now=None) -> int:
             )
             promoted += count
     return promoted
+
+
+def request_follow_ups() -> int:
+    """Ask each attendee whose session was three months ago what has changed, once (run daily). The email goes in
+    their own language from the task. Returns how many were asked."""
+    asked = 0
+    evaluations = (Evaluation.objects.filter(follow_up_at__isnull=True, follow_up_requested_at__isnull=True)
+                   .select_related("booking__session"))
+    for evaluation in evaluations:
+        if not evaluation.follow_up_due:
+            continue
+        with transaction.atomic():
+            evaluation.follow_up_requested_at = timezone.now()
+            evaluation.save(update_fields=["follow_up_requested_at"])
+            booking = evaluation.booking
+            transaction.on_commit(lambda b=booking.pk, p=booking.person_id: notifications.request_follow_up(b, p), robust=True)
+        asked += 1
+    return asked
 
 
 @audit.actor_argument()

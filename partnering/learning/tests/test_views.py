@@ -143,7 +143,7 @@ def test_leads_approve_bookings_from_their_view(sign_in, region, session):
     assert booking.status == "booked"
 
 
-def test_attendees_evaluate_then_follow_up_three_months_later(sign_in, region, session, client):
+def test_attendees_evaluate_then_follow_up_three_months_later(sign_in, region, session, client, django_capture_on_commit_callbacks):
     from django.core import mail
     from django.core.management import call_command
 
@@ -159,7 +159,8 @@ def test_attendees_evaluate_then_follow_up_three_months_later(sign_in, region, s
     assert evaluation.reaction == 4
     assert me.get(f"/me/bookings/{booking.pk}/follow-up/").status_code == 302  # not due yet
     Session.objects.filter(pk=session.pk).update(starts_at=timezone.now() - datetime.timedelta(days=91))
-    call_command("send_follow_ups", stdout=open("/dev/null", "w"))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_follow_ups", stdout=open("/dev/null", "w"))
     assert len(mail.outbox) == 1 and f"/me/bookings/{booking.pk}/follow-up/" in mail.outbox[0].body
     me.post(f"/me/bookings/{booking.pk}/follow-up/", {"follow_up": "I built the dashboard."})
     evaluation.refresh_from_db()

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from partnering.ops.models import Heartbeat
@@ -50,12 +49,6 @@ def test_the_heartbeat_task_records_the_beat(settings):
 
     heartbeat.enqueue()  # the test settings run tasks at once
     assert Heartbeat.objects.get(name="worker").at > timezone.now() - datetime.timedelta(minutes=1)
-
-
-def test_the_scheduler_enqueues_each_periodic_task_once_with_once(capsys):
-    call_command("run_scheduler", once=True)
-    out = capsys.readouterr().out
-    assert "enqueued heartbeat" in out and "enqueued weekly digests" in out
 
 
 @pytest.mark.parametrize("path, text", [("/privacy/", "Privacy notice"), ("/accessibility/", "WCAG"), ("/cookies/", "sessionid"),

@@ -7,13 +7,22 @@ from django.utils import timezone
 
 from partnering.core import audit
 
+MINUTE = 60
+HOUR = 60 * MINUTE
+
 
 def schedule():
     """(name, every so many seconds, the task) — enqueued for the worker to run."""
     from partnering.community.tasks import send_weekly_digests
-    from partnering.ops.tasks import heartbeat
+    from partnering.ops import tasks
 
-    return [("heartbeat", 60, heartbeat), ("weekly digests", 24 * 60 * 60, send_weekly_digests)]
+    return [
+        ("heartbeat", MINUTE, tasks.heartbeat),
+        ("reserved places", 5 * MINUTE, tasks.release_reserved_places),
+        ("reminders", HOUR, tasks.send_reminders),
+        ("follow-ups", HOUR, tasks.send_follow_ups),
+        ("weekly digests", HOUR, send_weekly_digests),  # each person's goes once a week; hourly just catches it due
+    ]
 
 
 class Command(BaseCommand):
