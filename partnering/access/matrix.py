@@ -389,6 +389,8 @@ MATRIX: dict[str, list[Row]] = {
     "ops:ready": [Row("anyone", EVERYONE, public=True)],
     **{f"ops:{name}": [Row("anyone", EVERYONE, public=True)] for name in ("privacy", "accessibility", "cookies", "status")},
     "ops:my-data": [Row("anyone signed in (their own data)", SIGNED_IN)],
+    "ops:my-data-pdf": [Row("anyone signed in (their own data)", SIGNED_IN)],
+    "ops:person-data": both("leads of a council the person works or worked for (never coordinators)", lead_of),
     "api:schema": [Row("anyone", EVERYONE, public=True)],
     "api:docs": [Row("anyone", EVERYONE, public=True)],
     **{f"api:{name}-list": [Row("anyone signed in (what the rules let them read)", SIGNED_IN)]

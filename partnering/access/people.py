@@ -58,3 +58,30 @@ def is_line_manager_of(scope: Scope, person_id: int, council_id: int) -> bool:
     return scope.is_signed_in and Employment.objects.filter(
         current_on(today(), "start_on", "end_on"), person_id=person_id, council_id=council_id, line_manager_id=scope.person_id
     ).exists()
+
+
+def people_whose_data_scope_may_release(scope: Scope):
+    """Subject access on a person's behalf: a council's L&D or HR leads, for anyone their council employs or once
+    employed (the council is the controller of what it put in); site administrators, for anyone. Never coordinators:
+    a partnership is not the controller of its member councils' staff data. The person themselves uses /me/."""
+    if scope.is_superuser:
+        return Person.objects.all()
+    if not scope.is_signed_in or not scope.lead_council_ids:
+        return Person.objects.none()
+    return Person.objects.filter(pk__in=Employment.objects.filter(council_id__in=scope.lead_council_ids).values("person_id"))
+
+
+def data_subject_for(scope: Scope, pk) -> Person:
+    return get_or_404(people_whose_data_scope_may_release(scope), pk=pk)
+
+
+def can_release_personal_data(scope: Scope, person: Person) -> bool:
+    return people_whose_data_scope_may_release(scope).filter(pk=person.pk).exists()
+
+
+def councils_releasing_data_of(scope: Scope, person: Person):
+    """The councils a release is made for (and whose audit trail records it): those that employ or employed the
+    person and that the scope leads (every one of them, for a site administrator)."""
+    employers = Employment.objects.filter(person=person).values("council_id")
+    councils = Council.objects.filter(pk__in=employers).order_by("name")
+    return councils if scope.is_superuser else councils.filter(pk__in=scope.lead_council_ids)

@@ -24,20 +24,3 @@ def status(request):
     ok, checks = readiness()
     return TemplateResponse(request, "ops/status.html", {"ok": ok, "checks": checks}, status=200)
 
-
-def my_data(request):
-    """Everything Partnering holds about the signed-in person, as JSON to download."""
-    import json
-
-    from django.contrib.auth.views import redirect_to_login
-    from django.http import HttpResponse
-
-    from .personal_data import everything_about
-
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    report = everything_about(request.user)
-    response = HttpResponse(json.dumps({"person": report.person, **report.sections}, indent=2, ensure_ascii=False),
-                            content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="partnering-my-data.json"'
-    return response

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pages, views
+from . import pages, subject_access, views
 
 app_name = "ops"
 
@@ -11,5 +11,7 @@ urlpatterns = [
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("cookies/", pages.cookies, name="cookies"),
     path("status/", pages.status, name="status"),
-    path("me/data.json", pages.my_data, name="my-data"),
+    path("me/data.json", subject_access.my_data, name="my-data"),
+    path("me/data.pdf", subject_access.my_data_pdf, name="my-data-pdf"),
+    path("people/<int:pk>/data/", subject_access.person_data, name="person-data"),
 ]

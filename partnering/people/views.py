@@ -43,7 +43,8 @@ def person_detail(request, pk):
         ),
         pk=pk,
     )
-    return TemplateResponse(request, "people/person_detail.html", {"person": person})
+    return TemplateResponse(request, "people/person_detail.html", {
+        "person": person, "may_release_data": access.can_release_personal_data(request.scope, person)})
 
 
 def _me_page(request, language_form):

@@ -46,7 +46,7 @@ ARGUMENTS = {
     "organisations:council-detail": COUNCIL_SLUG, "organisations:council-edit": COUNCIL_SLUG,
     "organisations:council-audit": COUNCIL_SLUG, "organisations:venue-create": COUNCIL_SLUG,
     "organisations:venue-detail": pk("venue"), "organisations:venue-edit": pk("venue"),
-    "people:person-detail": pk("person"),
+    "people:person-detail": pk("person"), "ops:person-data": pk("person"),
     "mapping:topic-edit": pk("topic"), "mapping:partnership-dashboard": PARTNERSHIP_SLUG,
     "mapping:council-dashboard": COUNCIL_SLUG, "mapping:return-list": COUNCIL_SLUG, "mapping:return-upload": COUNCIL_SLUG,
     "mapping:provision-list": COUNCIL_SLUG, "mapping:provision-export": COUNCIL_SLUG, "mapping:accept-suggestions": COUNCIL_SLUG,
