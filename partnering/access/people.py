@@ -71,6 +71,11 @@ def people_whose_data_scope_may_release(scope: Scope):
     return Person.objects.filter(pk__in=Employment.objects.filter(council_id__in=scope.lead_council_ids).values("person_id"))
 
 
+def may_answer_subject_access_requests(scope: Scope) -> bool:
+    """Leads of any council and site administrators: the people who release someone's data on their behalf."""
+    return scope.is_superuser or (scope.is_signed_in and bool(scope.lead_council_ids))
+
+
 def data_subject_for(scope: Scope, pk) -> Person:
     return get_or_404(people_whose_data_scope_may_release(scope), pk=pk)
 

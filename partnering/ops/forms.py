@@ -33,3 +33,26 @@ class DataRequestForm(GovUKForm):
         if received_on > today():
             raise forms.ValidationError(_("The day the request was received must be today or in the past"))
         return received_on
+
+
+class DataSubjectForm(GovUKForm):
+    """A lead finds whose data to release by their email address: people who have left are not in the people list."""
+
+    email = forms.EmailField(
+        label=_("Email address of the person who made the request"), max_length=254,
+        help_text=_("Their work email address at your council, including if they have left."),
+        error_messages={"required": _("Enter the email address of the person who made the request"),
+                        "invalid": _("Enter an email address in the correct format, like name@example.gov.uk")},
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = people  # whose data the viewer may release (the access layer's answer)
+        self.fields["email"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        self.person = self.people.filter(email__iexact=email).first()
+        if self.person is None:
+            raise forms.ValidationError(_("No one with that email address works or has worked for a council you lead"))
+        return email

@@ -9,15 +9,17 @@ from __future__ import annotations
 import json
 
 from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from partnering.access import people as access
+from partnering.access.scope import not_found
 from partnering.core import audit
 from partnering.core.downloads import download_response
 from partnering.people.models import Person
 
-from .forms import DataRequestForm
+from .forms import DataRequestForm, DataSubjectForm
 from .personal_data import Report, as_json, everything_about, readable
 
 JSON_TYPE = "application/json; charset=utf-8"
@@ -75,3 +77,15 @@ def person_data(request, pk):
         filename = f"partnering-personal-data-{person.full_name}.{file_format}"
         return download_response(content, filename, PDF_TYPE if file_format == "pdf" else JSON_TYPE)
     return TemplateResponse(request, "ops/person_data.html", {"person": person, "form": form, "councils": councils})
+
+
+@login_required
+def find_data_subject(request):
+    """A lead finds the person behind a request by email address (people who have left included), then records the request."""
+    if not access.may_answer_subject_access_requests(request.scope):
+        raise not_found()
+    form = DataSubjectForm(request.POST if request.method == "POST" else None,
+                           people=access.people_whose_data_scope_may_release(request.scope))
+    if request.method == "POST" and form.is_valid():
+        return redirect("ops:person-data", pk=form.person.pk)
+    return TemplateResponse(request, "ops/find_data_subject.html", {"form": form})

@@ -30,6 +30,7 @@ def person_list_view(request):
             "query": query,
             "council_slug": council_slug,
             "councils": councils_to_filter_by(viewer=request.scope),
+            "answers_subject_access_requests": access.may_answer_subject_access_requests(request.scope),
         },
     )
 

@@ -102,6 +102,7 @@ BY_NAME = {
 
 #: Forms that cannot be built from BY_NAME alone.
 FORM_KWARGS = {
+    "partnering.ops.forms.DataSubjectForm": lambda region: {"people": region.staff_north.__class__.objects.all()},
     "partnering.learning.forms.RegisterForm": lambda region: {"bookings": _bookings(region)},
     "partnering.mapping.forms.MappingForm": lambda region: {
         "sheets": ["Courses", "Summary"], "sheet": "Courses", "headers": ["Course title", "Learners", "", "Cost (£)"], "mapping": {0: "title"}},

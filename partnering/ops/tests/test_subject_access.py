@@ -168,3 +168,26 @@ def test_the_person_page_offers_the_download_only_to_those_who_may_release_it(cl
         page = client.get(f"/people/{region.staff_north.pk}/")
         assert page.status_code == 200
         assert (link in page.content.decode()) is offered, who
+
+
+def test_a_lead_finds_someone_who_has_left_by_email_then_records_the_request(client, region):
+    leaver = region.staff_north
+    leaver.employments.update(end_on=datetime.date(2024, 3, 31))
+    client.force_login(region.lead_north)
+    assert 'href="/people/data-requests/"' in client.get("/people/").content.decode()
+    found = client.post("/people/data-requests/", {"email": leaver.email.upper()})
+    assert found.status_code == 302 and found["Location"] == f"/people/{leaver.pk}/data/"
+
+
+def test_finding_someone_another_council_employs_says_no_one_is_found(client, region):
+    client.force_login(region.lead_north)
+    page = client.post("/people/data-requests/", {"email": region.staff_south.email})
+    assert page.status_code == 200
+    assert "No one with that email address works or has worked for a council you lead" in page.content.decode()
+
+
+def test_only_leads_and_site_administrators_answer_subject_access_requests(client, region):
+    for who, allowed in (("lead_south", True), ("admin", True), ("coordinator", False), ("staff_north", False)):
+        client.force_login(getattr(region, who))
+        assert client.get("/people/data-requests/").status_code == (200 if allowed else 404), who
+        assert ('href="/people/data-requests/"' in client.get("/people/").content.decode()) is allowed, who
