@@ -23,4 +23,3 @@ def status(request):
     """The service's state in words (the same checks as /health/ready)."""
     ok, checks = readiness()
     return TemplateResponse(request, "ops/status.html", {"ok": ok, "checks": checks}, status=200)
-

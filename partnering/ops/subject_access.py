@@ -52,7 +52,9 @@ def my_data_pdf(request):
 
 def _record_release(person, councils, *, file_format: str, received_on, reference: str) -> None:
     """One entry in each council's trail: who released whose data (the actor is whoever is signed in), when, how, and why."""
-    description = _("Personal data of %(name)s released on request, as %(format)s") % {"name": person.full_name, "format": file_format}
+    # The trail reads "Created person: copy of the personal data of …": the copy is what was made, for that person.
+    description = _("copy of the personal data of %(name)s (%(format)s), released on request") % {
+        "name": person.full_name, "format": file_format}
     changes = {_("person"): [None, person.email], _("format"): [None, file_format],
                _("request received on"): [None, received_on.isoformat()], _("request reference"): [None, reference or None]}
     for council in councils or [None]:  # a person with no employment anywhere: the site administrators' trail

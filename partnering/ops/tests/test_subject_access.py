@@ -111,11 +111,11 @@ def test_each_release_is_in_the_councils_audit_trail_with_who_for_whom_when_and_
     entry = AuditEntry.objects.latest("pk")
     assert AuditEntry.objects.count() == before + 1
     assert entry.actor == region.lead_north and entry.council == region.north and entry.at is not None
-    assert entry.object_repr == f"Personal data of {held.full_name} released on request, as PDF"
+    assert entry.object_repr == f"copy of the personal data of {held.full_name} (PDF), released on request"
     assert entry.changes == {"person": [None, held.email], "format": [None, "PDF"], "request received on": [None, "2026-03-27"],
                              "request reference": [None, "SAR-0042"]}
     trail = client.get(f"/councils/{region.north.slug}/audit/").content.decode()
-    assert f"Personal data of {held.full_name} released on request" in trail
+    assert f"copy of the personal data of {held.full_name} (PDF), released on request" in trail
 
 
 def test_the_request_date_is_required_and_not_in_the_future(client, held, region):
@@ -158,7 +158,7 @@ def test_nobody_else_may_release_a_persons_data(client, region, who):
     client.force_login(getattr(region, who))
     assert client.get(f"/people/{region.staff_north.pk}/data/").status_code == 404
     assert release(client, region.staff_north).status_code == 404
-    assert not AuditEntry.objects.filter(object_repr__startswith="Personal data of").exists()
+    assert not AuditEntry.objects.filter(object_repr__startswith="copy of the personal data").exists()
 
 
 def test_the_person_page_offers_the_download_only_to_those_who_may_release_it(client, region):
