@@ -194,9 +194,10 @@ def _conflict(a: Features, b: Features) -> bool:
 
 
 def candidate_pairs(representative: Sequence[Features], partition_of: Sequence[tuple],
-                    acronyms: Sequence[str] | None = None) -> list[tuple[int, int]]:
+                    acronyms: Sequence[str] | None = None, also: Sequence[frozenset[str]] | None = None) -> list[tuple[int, int]]:
     """Pairs of keys worth scoring: in the same partition and sharing an informative word (or, failing
-    that, any word), or one's acronym being the other's word, with no conflicting hard constraint."""
+    that, any word), or one's acronym being the other's word, or one having a word the other is `also` indexed
+    by (words learned to mean the same), with no conflicting hard constraint."""
     partitions: dict[tuple, list[int]] = defaultdict(list)
     for i, part in enumerate(partition_of):
         partitions[part].append(i)
@@ -208,6 +209,8 @@ def candidate_pairs(representative: Sequence[Features], partition_of: Sequence[t
                 index[token].append(i)
             if acronyms and acronyms[i] and acronyms[i] not in representative[i].tokens:
                 index[acronyms[i]].append(i)
+            for word in sorted(also[i] if also else ()):
+                index[word].append(i)
         seen: set[tuple[int, int]] = set()
         for _token, token_keys in sorted(index.items()):
             if len(token_keys) > MAX_BLOCK:
@@ -238,7 +241,7 @@ def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, le
     """Collapse identical canonical lines into keys, find candidate pairs of keys and score them. `same`: pairs of
     record ids people said are the same course; the names they teach (`learned.answer_synonyms`) are read like the
     glossary's, after it."""
-    from .learned import Corpus, Extra, answer_synonyms, default_model, neighbour_pairs, pair_matrix, with_corpus_words
+    from .learned import Corpus, Extra, _expanded, answer_synonyms, default_model, neighbour_pairs, pair_matrix, with_corpus_words
 
     same = list(same)
     if learned and same:
@@ -270,10 +273,13 @@ def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, le
         return Scored(feats, keys, key_list, representative, pairs, [explain(representative[i], representative[j]).score for i, j in pairs])
 
     model = model or default_model()
+    related = model.associations.related() if getattr(model, "associations", None) else {}
+    if related:
+        pairs = sorted(set(pairs).union(candidate_pairs(representative, [()] * len(representative), also=[_expanded(f, related) for f in representative])))
     extras = [Extra.of(by_id[keys[k][0]].title, by_id[keys[k][0]].provider_name) for k in key_list]
     corpus = Corpus(feats.values(), [x.text for x in extras])
     pairs = sorted(set(pairs).union(neighbour_pairs(representative, corpus)))
-    vectors = pair_matrix(pairs, representative, extras, corpus)
+    vectors = pair_matrix(pairs, representative, extras, corpus, getattr(model, "associations", None))
     return Scored(feats, keys, key_list, representative, pairs, model.probability(vectors).tolist() if pairs else [])
 
 

@@ -37,7 +37,9 @@ FEATURE_NAMES = (
     "duration close", "duration far", "provider agrees", "length difference", "numbers differ", "numbers agree",
     "raw set ratio", "rare words only in the shorter", "rare words only in the longer",
     "raw character n-gram cosine", "canonical character n-gram cosine",
+    "differing words explained by learned associations", "strongest learned association of differing words",
 )
+BASE_FEATURES = len(FEATURE_NAMES) - 2  # the last two come from `Associations`, learned from labelled pairs
 
 
 @dataclass(frozen=True)
@@ -266,10 +268,94 @@ def answer_synonyms(records: Sequence, same: Iterable[tuple[str, str]], synonyms
     return learned
 
 
-def pair_matrix(pairs: Sequence[tuple[int, int]], feats: Sequence[Features], extras: Sequence[Extra], corpus: Corpus) -> np.ndarray:
-    """The feature vectors of these pairs of items (indexes into `feats` and `extras`), one row each."""
+Diff = tuple[frozenset[str], frozenset[str]]
+MOST_DIFFERING = 6  # words on a side; pairs differing by more teach no association (they are simply different)
+
+
+def differing(a: Features, b: Features) -> Diff:
+    """The canonical words only one side of a pair has (informative ones only)."""
+    return frozenset(a.tokens - b.tokens - COMMON), frozenset(b.tokens - a.tokens - COMMON)
+
+
+RELATED_FLOOR, RELATED_LEAST = 0.8, 6  # how strong an association must be to bring candidate pairs (cross-validated)
+
+
+class Associations:
+    """Which words name the same thing in course titles, learned from labelled pairs, not listed by hand.
+
+    For every labelled pair, each word only one title has is paired with each word only the other has; a word pair's
+    association is the share of the labelled pairs it appears in that are the same course (smoothed: one unseen "no").
+    So "absence" / "attendance" (Managing Sickness Absence / Managing Attendance) scores high where the training data
+    said such lines are the same, and "adults" / "children" low where it said they differ. The pair features are how
+    much of what differs between two titles such words explain, and the strongest one."""
+
+    def __init__(self, same: dict[tuple[str, str], int] | None = None, seen: dict[tuple[str, str], int] | None = None):
+        self.same = same or {}
+        self.seen = seen or {}
+
+    @classmethod
+    def learn(cls, diffs: Iterable[Diff], truths: Iterable[int]) -> Associations:
+        same: dict[tuple[str, str], int] = defaultdict(int)
+        seen: dict[tuple[str, str], int] = defaultdict(int)
+        for (left, right), truth in zip(diffs, truths, strict=True):
+            if not left or not right or len(left) > MOST_DIFFERING or len(right) > MOST_DIFFERING:
+                continue
+            for u in left:
+                for v in right:
+                    key = (u, v) if u < v else (v, u)
+                    seen[key] += 1
+                    same[key] += int(truth)
+        return cls(dict(same), dict(seen))
+
+    @classmethod
+    def combine(cls, parts: Iterable[Associations]) -> Associations:
+        same: dict[tuple[str, str], int] = defaultdict(int)
+        seen: dict[tuple[str, str], int] = defaultdict(int)
+        for part in parts:
+            for key, n in part.same.items():
+                same[key] += n
+            for key, n in part.seen.items():
+                seen[key] += n
+        return cls(dict(same), dict(seen))
+
+    def related(self, floor: float | None = None, least: int | None = None) -> dict[str, frozenset[str]]:
+        """Each word's strongly associated words (at least `least` labelled pairs said the same, and `floor` of all
+        those it appeared in): lines using them become candidate pairs even when they share no word."""
+        floor = RELATED_FLOOR if floor is None else floor
+        least = RELATED_LEAST if least is None else least
+        links: dict[str, set[str]] = defaultdict(set)
+        for (u, v), n in sorted(self.same.items()):
+            if n >= least and self.strength(u, v) >= floor:
+                links[u].add(v)
+                links[v].add(u)
+        return {word: frozenset(others) for word, others in links.items()}
+
+    def strength(self, u: str, v: str) -> float:
+        key = (u, v) if u < v else (v, u)
+        return self.same.get(key, 0) / (self.seen.get(key, 0) + 1)
+
+    def columns(self, diffs: Sequence[Diff]) -> np.ndarray:
+        out = np.zeros((len(diffs), 2))
+        for n, (left, right) in enumerate(diffs):
+            if not left or not right or not self.same:
+                continue
+            best_left = [max(self.strength(u, v) for v in right) for u in sorted(left)]
+            best_right = [max(self.strength(u, v) for u in left) for v in sorted(right)]
+            out[n] = (sum(best_left) + sum(best_right)) / (len(best_left) + len(best_right)), max(best_left)
+        return out
+
+
+def pair_matrix(pairs: Sequence[tuple[int, int]], feats: Sequence[Features], extras: Sequence[Extra], corpus: Corpus,
+                associations: Associations | None = None) -> np.ndarray:
+    """The feature vectors of these pairs of items (indexes into `feats` and `extras`), one row each; the last two
+    columns from `associations` (learned from labelled pairs; none learned: zeros)."""
+    base = _base_matrix(pairs, feats, extras, corpus)
+    return np.column_stack([base, (associations or Associations()).columns([differing(feats[i], feats[j]) for i, j in pairs])])
+
+
+def _base_matrix(pairs: Sequence[tuple[int, int]], feats: Sequence[Features], extras: Sequence[Extra], corpus: Corpus) -> np.ndarray:
     if not len(pairs):
-        return np.zeros((0, len(FEATURE_NAMES)))
+        return np.zeros((0, BASE_FEATURES))
     rows = np.array([pair_vector(feats[i], feats[j], extras[i], extras[j], corpus) for i, j in pairs], dtype=float)
     left, right = [i for i, _ in pairs], [j for _, j in pairs]
     raw = corpus.ngrams.cosine([extras[i].text for i in left], [extras[j].text for j in right])
@@ -283,11 +369,13 @@ class PairModel:
     Trees let features combine (titles alike *and* durations far apart; acronyms only when the other
     side is short) without hand-set weights. Fixed seed and no early stopping, so training is reproducible."""
 
-    def __init__(self, estimator):
+    def __init__(self, estimator, associations: Associations | None = None):
         self.estimator = estimator
+        self.associations = associations or Associations()  # the word associations its training data taught
 
     @classmethod
-    def fit(cls, vectors: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None) -> PairModel:
+    def fit(cls, vectors: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None,
+            associations: Associations | None = None) -> PairModel:
         from sklearn.ensemble import HistGradientBoostingClassifier
 
         estimator = HistGradientBoostingClassifier(max_depth=3, max_iter=200, learning_rate=0.1, class_weight="balanced",
@@ -296,7 +384,7 @@ class PairModel:
 
         with threadpool_limits(limits=1):  # one thread: the same sums in the same order, so the same model every time
             estimator.fit(vectors, labels, sample_weight=weights)
-        return cls(estimator)
+        return cls(estimator, associations)
 
     def probability(self, vectors: np.ndarray) -> np.ndarray:
         if len(vectors) == 0:
@@ -319,8 +407,9 @@ def read_training_csv(path: Path) -> tuple[list, dict[str, str]]:
     return records, clusters
 
 
-def _set_vectors(records: Sequence, clusters: dict[str, str]) -> tuple[list[list[float]], list[int]]:
-    """Feature vectors and truths for the pairs clustering would score in one labelled set, plus its true pairs."""
+def _set_pairs(records: Sequence, clusters: dict[str, str]) -> tuple[np.ndarray, list[int], list[Diff]]:
+    """The pairs clustering would score in one labelled set, plus its true pairs: their features before learned associations,
+    their truths, and the words each pair differs by."""
     from .engine import candidate_pairs, record_features
 
     synonyms = with_corpus_words(r.title for r in records)
@@ -334,9 +423,19 @@ def _set_vectors(records: Sequence, clusters: dict[str, str]) -> tuple[list[list
         by_cluster[clusters[r.record_id]].append(i)
     for members in by_cluster.values():
         pairs.update((i, j) for n, i in enumerate(members) for j in members[n + 1:])
+    # Pairs the learned associations would add at run time (learned here from this set's own pairs: they only choose
+    # which pairs to train on), so the model sees the negatives they bring too.
+    truth = {(i, j): int(clusters[records[i].record_id] == clusters[records[j].record_id]) for i, j in pairs}
+    related = Associations.learn([differing(feats[i], feats[j]) for i, j in sorted(truth)], [truth[p] for p in sorted(truth)]).related()
+    pairs.update(candidate_pairs(feats, [()] * len(feats), also=[_expanded(f, related) for f in feats]))
     pairs = sorted(pairs)
     truths = [int(clusters[records[i].record_id] == clusters[records[j].record_id]) for i, j in pairs]
-    return pair_matrix(pairs, feats, extras, corpus), truths
+    return _base_matrix(pairs, feats, extras, corpus), truths, [differing(feats[i], feats[j]) for i, j in pairs]
+
+
+def _expanded(f: Features, related: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The words a line's informative words are strongly associated with, that it does not have itself."""
+    return frozenset().union(*(related.get(t, frozenset()) for t in f.tokens - COMMON)) - f.tokens
 
 
 def built_in_sets() -> list[str]:
@@ -344,17 +443,34 @@ def built_in_sets() -> list[str]:
 
 
 @cache
-def _built_in_vectors(name: str) -> tuple[np.ndarray, np.ndarray]:
+def _built_in_pairs(name: str) -> tuple[np.ndarray, np.ndarray, list[Diff]]:
     records, clusters = read_training_csv(DATA / f"{name}.csv")
-    vectors, truths = _set_vectors(records, clusters)
-    return np.array(vectors, dtype=float), np.array(truths, dtype=int)
+    base, truths, diffs = _set_pairs(records, clusters)
+    return np.array(base, dtype=float), np.array(truths, dtype=int), diffs
+
+
+@cache
+def associations_of(sets: tuple[str, ...]) -> Associations:
+    """The word associations these built-in sets teach."""
+    return Associations.combine(Associations.learn(_built_in_pairs(n)[2], _built_in_pairs(n)[1]) for n in sorted(sets))
+
+
+@cache
+def _built_in_vectors(name: str, others: tuple[str, ...] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """One built-in set's training vectors, its learned-association features taken from `others` only (every other
+    built-in set by default), never from the set itself: what a pair's words would say on lines the model never saw."""
+    base, truths, diffs = _built_in_pairs(name)
+    others = tuple(n for n in built_in_sets() if n != name) if others is None else others
+    return np.column_stack([base, associations_of(tuple(sorted(others))).columns(diffs)]), truths
 
 
 LABEL_WEIGHT = 5.0  # an answer about these very lines counts for more than a pair from the built-in sets
 
 
-def label_vectors(records: Sequence, labels: Iterable[Label], synonyms=None) -> tuple[np.ndarray, np.ndarray]:
-    """Feature vectors of labelled pairs among `records`, compared as the run compares them."""
+def label_vectors(records: Sequence, labels: Iterable[Label], synonyms=None, *,
+                  associations: Associations | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Feature vectors of labelled pairs among `records`, compared as the run compares them (with the built-in sets'
+    word associations unless given others)."""
     from .engine import record_features
 
     by_id = {r.record_id: r for r in records}
@@ -367,14 +483,17 @@ def label_vectors(records: Sequence, labels: Iterable[Label], synonyms=None) -> 
     feats = {r.record_id: record_features(r, synonyms) for r in records}
     extras = {r.record_id: Extra.of(r.title, r.provider_name) for r in records}
     corpus = Corpus(feats.values(), [x.text for x in extras.values()])
-    vectors = pair_matrix([(position[x.a], position[x.b]) for x in labels], [feats[i] for i in ids], [extras[i] for i in ids], corpus)
+    associations = associations if associations is not None else associations_of(tuple(built_in_sets()))
+    vectors = pair_matrix([(position[x.a], position[x.b]) for x in labels], [feats[i] for i in ids], [extras[i] for i in ids], corpus,
+                          associations)
     return vectors, np.array([int(x.same) for x in labels])
 
 
 def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | None = None, *,
           sets: Sequence[str] | None = None, weight: float | None = None) -> PairModel:
     """The model from the built-in labelled sets (or just `sets` of them), plus any labelled pairs (weighted more)."""
-    parts = [_built_in_vectors(name) for name in (sets if sets is not None else built_in_sets())]
+    sets = tuple(sorted(sets if sets is not None else built_in_sets()))
+    parts = [_built_in_vectors(name, tuple(n for n in sets if n != name)) for name in sets]
     vectors = np.vstack([v for v, _ in parts])
     truths = np.concatenate([t for _, t in parts])
     weights = np.ones(len(truths))
@@ -382,7 +501,7 @@ def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | No
         vectors = np.vstack([vectors, extra_vectors])
         truths = np.concatenate([truths, extra_truths])
         weights = np.concatenate([weights, np.full(len(extra_truths), weight or LABEL_WEIGHT)])
-    return PairModel.fit(vectors, truths, weights)
+    return PairModel.fit(vectors, truths, weights, associations_of(sets))
 
 
 def model_path() -> Path:
@@ -407,14 +526,15 @@ def default_model() -> PairModel:
 
     path = model_path()
     try:
-        return PairModel(joblib.load(path))
-    except (OSError, EOFError, ValueError, AttributeError, ImportError, KeyError):
+        stored = joblib.load(path)
+        return PairModel(stored["estimator"], stored["associations"])
+    except (OSError, EOFError, ValueError, AttributeError, ImportError, KeyError, TypeError):
         pass
     model = train()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".part")
-        joblib.dump(model.estimator, partial)
+        joblib.dump({"estimator": model.estimator, "associations": model.associations}, partial)
         partial.replace(path)  # atomic: another process never reads half a file
     except OSError:
         pass  # a read-only home: train again next time
@@ -426,7 +546,8 @@ def model_for(records: Sequence, labels: Sequence[Label], synonyms=None, *, sets
     """The built-in model (or one trained on just `sets`), retrained with these labelled pairs when there are any."""
     if not labels and sets is None:
         return default_model()
-    return train(*label_vectors(records, labels, synonyms), sets=sets, weight=weight)
+    associations = associations_of(tuple(sorted(sets))) if sets is not None else None
+    return train(*label_vectors(records, labels, synonyms, associations=associations), sets=sets, weight=weight)
 
 
 def bindings(labels: Iterable[Label]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
