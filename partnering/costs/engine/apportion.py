@@ -31,7 +31,7 @@ broken by party order.
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .money import SpecError, fmt, identified_items, largest_remainder, split_by_weights, to_decimal, to_pence
+from .money import SpecError, fmt, gettext_noop, identified_items, largest_remainder, split_by_weights, to_decimal, to_pence
 
 BASES = ("equal", "fixed", "pro_rata", "usage", "hybrid")
 SIMPLE_BASES = ("equal", "fixed", "pro_rata", "usage")
@@ -58,12 +58,14 @@ def weights_for(basis: str, parties: list[Party]) -> list[Fraction]:
     for i, p in enumerate(parties):
         v = getattr(p, field)
         if v is None:
-            raise SpecError(f"parties[{i}] ({p.id}): missing '{field}', needed by basis {basis}")
+            raise SpecError(gettext_noop("%(where)s: missing '%(field)s', needed by basis %(basis)s"),
+                            where=f"parties[{i}] ({p.id})", field=field, basis=basis)
         ws.append(v)
     if basis == "fixed" and sum(ws) != 100:
-        raise SpecError(f"share: the parties' shares add up to {float(sum(ws)):g}, not exactly 100")
+        raise SpecError(gettext_noop("%(field)s: the parties' shares add up to %(sum)s, not exactly 100"), field="share",
+                        sum=f"{float(sum(ws)):g}")
     if sum(ws) <= 0:
-        raise SpecError(f"{field}: every party's {field} is zero; nothing to split by")
+        raise SpecError(gettext_noop("%(field)s: every party's %(field)s is zero; nothing to split by"), field=field)
     return ws
 
 
@@ -71,9 +73,10 @@ def check_basis(basis: str, parties: list[Party], parts: list[tuple[str, Fractio
     """Refuse a basis that could not split any total: missing figures, shares or weights not adding to 100."""
     if basis == "hybrid":
         if not parts:
-            raise SpecError("parts: a hybrid basis needs parts")
+            raise SpecError(gettext_noop("%(field)s: a %(basis)s basis needs %(field)s"), field="parts", basis="hybrid")
         if sum(w for _, w in parts) != 100:
-            raise SpecError(f"parts: the parts' weights add up to {float(sum(w for _, w in parts)):g}, not exactly 100")
+            raise SpecError(gettext_noop("%(field)s: the parts' weights add up to %(sum)s, not exactly 100"), field="parts",
+                            sum=f"{float(sum(w for _, w in parts)):g}")
         for part_basis, _ in parts:
             weights_for(part_basis, parties)
     else:
@@ -86,13 +89,16 @@ def clamp_split(total: int, weights: list[Fraction], floors: list[int], caps: li
     for i in range(n):
         if caps[i] is not None and floors[i] > caps[i]:
             who = f"parties[{i}] ({ids[i]})" if ids else f"parties[{i}]"
-            raise SpecError(f"{who}: floor {fmt(floors[i])} is above cap {fmt(caps[i])}")
+            raise SpecError(gettext_noop("%(where)s: floor %(floor)s is above cap %(cap)s"), where=who, floor=fmt(floors[i]),
+                            cap=fmt(caps[i]))
     if sum(floors) > total:
-        raise SpecError(f"floor: the parties' floors add up to {fmt(sum(floors))}, more than the total {fmt(total)}")
+        raise SpecError(gettext_noop("%(field)s: the parties' floors add up to %(sum)s, more than the total %(total)s"),
+                        field="floor", sum=fmt(sum(floors)), total=fmt(total))
     reachable = sum(floors[i] if weights[i] == 0 else caps[i] for i in range(n)) \
         if all(caps[i] is not None or weights[i] == 0 for i in range(n)) else None
     if reachable is not None and reachable < total:
-        raise SpecError(f"cap: the parties' caps allow at most {fmt(reachable)}, less than the total {fmt(total)}")
+        raise SpecError(gettext_noop("%(field)s: the parties' caps allow at most %(sum)s, less than the total %(total)s"),
+                        field="cap", sum=fmt(reachable), total=fmt(total))
 
     def g(lam):
         return sum(_clamp(lam * weights[i], floors[i], caps[i]) for i in range(n))
@@ -110,7 +116,8 @@ def clamp_split(total: int, weights: list[Fraction], floors: list[int], caps: li
     if lam is None:
         slope = sum(weights[i] for i in range(n) if caps[i] is None and weights[i] > 0)
         if slope == 0:
-            raise SpecError(f"cap: the parties' caps allow at most {fmt(int(ga))}, less than the total {fmt(total)}")
+            raise SpecError(gettext_noop("%(field)s: the parties' caps allow at most %(sum)s, less than the total %(total)s"),
+                            field="cap", sum=fmt(int(ga)), total=fmt(total))
         lam = a + (total - ga) / slope
     xs = [_clamp(lam * weights[i], floors[i], caps[i]) for i in range(n)]
     assert sum(xs) == total
@@ -125,16 +132,17 @@ def _clamp(x, lo, hi):
 def apportion(total: int, basis: str, parties: list[Party], parts: list[tuple[str, Fraction]] | None = None) -> list[int]:
     """Each party's allocation in pence, in party order, summing exactly to ``total``."""
     if not parties:
-        raise SpecError("parties: at least one party is needed")
+        raise SpecError(gettext_noop("%(field)s: at least one party is needed"), field="parties")
     if total < 0:
-        raise SpecError("total: must not be negative")
+        raise SpecError(gettext_noop("%(field)s: must not be negative"), field="total")
     has_limits = any(p.cap is not None or p.floor is not None for p in parties)
     if basis == "hybrid":
         if not parts:
-            raise SpecError("parts: a hybrid basis needs parts")
+            raise SpecError(gettext_noop("%(field)s: a %(basis)s basis needs %(field)s"), field="parts", basis="hybrid")
         part_weights = [w for _, w in parts]
         if sum(part_weights) != 100:
-            raise SpecError(f"parts: the parts' weights add up to {float(sum(part_weights)):g}, not exactly 100")
+            raise SpecError(gettext_noop("%(field)s: the parts' weights add up to %(sum)s, not exactly 100"), field="parts",
+                            sum=f"{float(sum(part_weights)):g}")
         per_part = [(w, weights_for(b, parties)) for b, w in parts]
         if not has_limits:
             amounts = split_by_weights(total, part_weights) if total else [0] * len(parts)
@@ -147,7 +155,8 @@ def apportion(total: int, basis: str, parties: list[Party], parts: list[tuple[st
     elif basis in SIMPLE_BASES:
         weights = weights_for(basis, parties)
     else:
-        raise SpecError(f"basis: unknown basis {basis!r}; expected one of {', '.join(BASES)}")
+        raise SpecError(gettext_noop("%(field)s: unknown basis %(value)s; expected one of %(expected)s"), field="basis",
+                        value=repr(basis), expected=", ".join(BASES))
     floors = [p.floor or 0 for p in parties]
     caps = [p.cap for p in parties]
     return largest_remainder(total, clamp_split(total, weights, floors, caps, [p.id for p in parties]))
@@ -155,31 +164,32 @@ def apportion(total: int, basis: str, parties: list[Party], parts: list[tuple[st
 
 def parse_spec(spec) -> tuple[int, str, list[Party], list | None]:
     if not isinstance(spec, dict):
-        raise SpecError("spec: expected a JSON object")
+        raise SpecError(gettext_noop("%(field)s: expected a JSON object"), field="spec")
     unknown = set(spec) - {"total", "basis", "parties", "parts"}
     if unknown:
-        raise SpecError(f"{sorted(unknown)[0]}: unknown field")
+        raise SpecError(gettext_noop("%(field)s: unknown field"), field=sorted(unknown)[0])
     if "total" not in spec:
-        raise SpecError("total: missing")
+        raise SpecError(gettext_noop("%(field)s: missing"), field="total")
     total = to_pence(spec["total"], "total")
     basis = spec.get("basis")
     if basis not in BASES:
-        raise SpecError(f"basis: expected one of {', '.join(BASES)}, got {basis!r}")
+        raise SpecError(gettext_noop("%(field)s: expected one of %(expected)s, got %(value)s"), field="basis",
+                        expected=", ".join(BASES), value=repr(basis))
     parties = []
     for pid, rp, where in identified_items(spec, "parties", PARTY_FIELDS):
         p = Party(pid)
         if "share" in rp:
             p.share = Fraction(to_decimal(rp["share"], f"{where}.share"))
             if p.share < 0:
-                raise SpecError(f"{where}.share: must not be negative")
+                raise SpecError(gettext_noop("%(field)s: must not be negative"), field=f"{where}.share")
         if "measure" in rp:
             p.measure = Fraction(to_decimal(rp["measure"], f"{where}.measure"))
             if p.measure <= 0:
-                raise SpecError(f"{where}.measure: must be positive")
+                raise SpecError(gettext_noop("%(field)s: must be positive"), field=f"{where}.measure")
         if "units" in rp:
             p.units = Fraction(to_decimal(rp["units"], f"{where}.units"))
             if p.units < 0:
-                raise SpecError(f"{where}.units: must not be negative")
+                raise SpecError(gettext_noop("%(field)s: must not be negative"), field=f"{where}.units")
         if "cap" in rp:
             p.cap = to_pence(rp["cap"], f"{where}.cap")
         if "floor" in rp:
@@ -189,22 +199,24 @@ def parse_spec(spec) -> tuple[int, str, list[Party], list | None]:
     if basis == "hybrid":
         rparts = spec.get("parts")
         if not isinstance(rparts, list) or not rparts:
-            raise SpecError("parts: a hybrid basis needs a non-empty list of parts")
+            raise SpecError(gettext_noop("%(field)s: a %(basis)s basis needs a non-empty list of %(field)s"), field="parts",
+                            basis="hybrid")
         parts = []
         for j, rq in enumerate(rparts):
             if not isinstance(rq, dict):
-                raise SpecError(f"parts[{j}]: expected an object")
+                raise SpecError(gettext_noop("%(field)s: expected an object"), field=f"parts[{j}]")
             b = rq.get("basis")
             if b not in SIMPLE_BASES:
-                raise SpecError(f"parts[{j}].basis: expected one of {', '.join(SIMPLE_BASES)}, got {b!r}")
+                raise SpecError(gettext_noop("%(field)s: expected one of %(expected)s, got %(value)s"), field=f"parts[{j}].basis",
+                                expected=", ".join(SIMPLE_BASES), value=repr(b))
             if "weight" not in rq:
-                raise SpecError(f"parts[{j}].weight: missing")
+                raise SpecError(gettext_noop("%(field)s: missing"), field=f"parts[{j}].weight")
             w = Fraction(to_decimal(rq["weight"], f"parts[{j}].weight"))
             if w < 0:
-                raise SpecError(f"parts[{j}].weight: must not be negative")
+                raise SpecError(gettext_noop("%(field)s: must not be negative"), field=f"parts[{j}].weight")
             parts.append((b, w))
     elif "parts" in spec:
-        raise SpecError("parts: only a hybrid basis has parts")
+        raise SpecError(gettext_noop("%(field)s: only a %(basis)s basis has %(field)s"), field="parts", basis="hybrid")
     return total, basis, parties, parts
 
 

@@ -31,7 +31,7 @@ Output::
      "overused": []}          # councils whose use exceeds their entitlement (negative balance)
 """
 
-from .money import SpecError, fmt, split_by_weights, to_decimal, to_pence
+from .money import SpecError, fmt, gettext_noop, split_by_weights, to_decimal, to_pence
 
 fmt_days = fmt
 
@@ -39,44 +39,45 @@ fmt_days = fmt
 def _days(value, field, *, positive=False):
     n = to_pence(value, field)  # hundredths of a day, same exactness rules as money
     if positive and n <= 0:
-        raise SpecError(f"{field}: must be positive")
+        raise SpecError(gettext_noop("%(field)s: must be positive"), field=field)
     return n
 
 
 def _items(spec, key):
     v = spec.get(key, [])
     if not isinstance(v, list):
-        raise SpecError(f"{key}: expected a list")
+        raise SpecError(gettext_noop("%(field)s: expected a list"), field=key)
     for i, item in enumerate(v):
         if not isinstance(item, dict):
-            raise SpecError(f"{key}[{i}]: expected an object")
+            raise SpecError(gettext_noop("%(field)s: expected an object"), field=f"{key}[{i}]")
     return v
 
 
 def run(spec) -> dict:
     if not isinstance(spec, dict):
-        raise SpecError("spec: expected a JSON object")
+        raise SpecError(gettext_noop("%(field)s: expected a JSON object"), field="spec")
     unknown = set(spec) - {"pool_days", "cap_days", "councils", "drawdowns", "one_to_one", "groups"}
     if unknown:
-        raise SpecError(f"{sorted(unknown)[0]}: unknown field")
+        raise SpecError(gettext_noop("%(field)s: unknown field"), field=sorted(unknown)[0])
     if "pool_days" not in spec:
-        raise SpecError("pool_days: missing")
+        raise SpecError(gettext_noop("%(field)s: missing"), field="pool_days")
     pool = _days(spec["pool_days"], "pool_days")
     cap = _days(spec["cap_days"], "cap_days") if spec.get("cap_days") is not None else None
     councils = spec.get("councils")
     if not isinstance(councils, list) or not councils:
-        raise SpecError("councils: expected a non-empty list of council names")
+        raise SpecError(gettext_noop("%(field)s: expected a non-empty list of council names"), field="councils")
     for i, c in enumerate(councils):
         if not isinstance(c, str) or not c.strip():
-            raise SpecError(f"councils[{i}]: not a council name")
+            raise SpecError(gettext_noop("%(field)s: not a council name"), field=f"councils[{i}]")
         if c in councils[:i]:
-            raise SpecError(f"councils[{i}]: {c} appears twice")
+            raise SpecError(gettext_noop("%(field)s: %(value)s appears twice"), field=f"councils[{i}]", value=c)
     known = set(councils)
 
     def council(item, where):
         c = item.get("council")
         if c not in known:
-            raise SpecError(f"{where}.council: {c!r} is not one of the councils")
+            raise SpecError(gettext_noop("%(field)s: %(value)s is not one of the councils"), field=f"{where}.council",
+                            value=repr(c))
         return c
 
     drawn = {c: 0 for c in councils}
@@ -85,9 +86,10 @@ def run(spec) -> dict:
         c = council(d, f"drawdowns[{i}]")
         where = f"drawdowns[{i}] ({c})"
         if set(d) - {"council", "days", "date"}:
-            raise SpecError(f"{where}: unknown field '{sorted(set(d) - {'council', 'days', 'date'})[0]}'")
+            raise SpecError(gettext_noop("%(where)s: unknown field '%(name)s'"), where=where,
+                            name=sorted(set(d) - {"council", "days", "date"})[0])
         if "days" not in d:
-            raise SpecError(f"{where}.days: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=f"{where}.days")
         n = _days(d["days"], f"{where}.days", positive=True)
         if cap is not None and drawn[c] + n > cap:
             refused.append({"drawdown": i, "council": c, "days": fmt_days(n),
@@ -102,7 +104,7 @@ def run(spec) -> dict:
     for i, u in enumerate(_items(spec, "one_to_one")):
         c = council(u, f"one_to_one[{i}]")
         if "days" not in u:
-            raise SpecError(f"one_to_one[{i}] ({c}).days: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=f"one_to_one[{i}] ({c}).days")
         one[c] += _days(u["days"], f"one_to_one[{i}] ({c}).days", positive=True)
 
     grp = {c: 0 for c in councils}
@@ -110,40 +112,42 @@ def run(spec) -> dict:
     for i, g in enumerate(_items(spec, "groups")):
         gid = g.get("id")
         if not isinstance(gid, str) or not gid.strip():
-            raise SpecError(f"groups[{i}].id: missing or not a string")
+            raise SpecError(gettext_noop("%(field)s: missing or not a string"), field=f"groups[{i}].id")
         if gid in groups:
-            raise SpecError(f"groups[{i}].id: {gid} appears twice")
+            raise SpecError(gettext_noop("%(field)s: %(value)s appears twice"), field=f"groups[{i}].id", value=gid)
         where = f"groups[{i}] ({gid})"
         if "days" not in g:
-            raise SpecError(f"{where}.days: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=f"{where}.days")
         n = _days(g["days"], f"{where}.days")
         members = g.get("members")
         if not isinstance(members, list) or not members:
-            raise SpecError(f"{where}.members: expected a non-empty list of councils")
+            raise SpecError(gettext_noop("%(field)s: expected a non-empty list of councils"), field=f"{where}.members")
         for j, m in enumerate(members):
             if m not in known:
-                raise SpecError(f"{where}.members[{j}]: {m!r} is not one of the councils")
+                raise SpecError(gettext_noop("%(field)s: %(value)s is not one of the councils"), field=f"{where}.members[{j}]",
+                                value=repr(m))
             if m in members[:j]:
-                raise SpecError(f"{where}.members[{j}]: {m} appears twice")
+                raise SpecError(gettext_noop("%(field)s: %(value)s appears twice"), field=f"{where}.members[{j}]", value=m)
         if g.get("weights") is None:
             weights = [1] * len(members)
         else:
             raw = g["weights"]
             if not isinstance(raw, dict):
-                raise SpecError(f"{where}.weights: expected an object of council: weight")
+                raise SpecError(gettext_noop("%(field)s: expected an object of council: weight"), field=f"{where}.weights")
             for m in raw:
                 if m not in members:
-                    raise SpecError(f"{where}.weights: {m!r} is not a member of the group")
+                    raise SpecError(gettext_noop("%(field)s: %(value)s is not a member of the group"), field=f"{where}.weights",
+                                    value=repr(m))
             weights = []
             for m in members:
                 if m not in raw:
-                    raise SpecError(f"{where}.weights: no weight for member {m}")
+                    raise SpecError(gettext_noop("%(field)s: no weight for member %(value)s"), field=f"{where}.weights", value=m)
                 w = to_decimal(raw[m], f"{where}.weights.{m}")
                 if w < 0:
-                    raise SpecError(f"{where}.weights.{m}: must not be negative")
+                    raise SpecError(gettext_noop("%(field)s: must not be negative"), field=f"{where}.weights.{m}")
                 weights.append(w)
             if sum(weights) <= 0:
-                raise SpecError(f"{where}.weights: all zero")
+                raise SpecError(gettext_noop("%(field)s: all zero"), field=f"{where}.weights")
         shares = split_by_weights(n, weights) if n else [0] * len(members)
         for m, s in zip(members, shares, strict=True):
             grp[m] += s

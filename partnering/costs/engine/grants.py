@@ -54,7 +54,7 @@ overspend every funder's return is "0.00".
 from datetime import date
 from decimal import ROUND_HALF_UP
 
-from .money import SpecError, fmt, split_by_weights, to_decimal, to_pence
+from .money import SpecError, fmt, gettext_noop, split_by_weights, to_decimal, to_pence
 
 KINDS = ("revenue", "capital")
 
@@ -71,49 +71,51 @@ def in_kind_pence(days, day_rate_pence: int) -> int:
 
 def _date(value, field):
     if not isinstance(value, str):
-        raise SpecError(f"{field}: missing or not a date (YYYY-MM-DD)")
+        raise SpecError(gettext_noop("%(field)s: missing or not a date (YYYY-MM-DD)"), field=field)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise SpecError(f"{field}: not a date (YYYY-MM-DD): {value!r}") from None
+        raise SpecError(gettext_noop("%(field)s: not a date (YYYY-MM-DD): %(value)s"), field=field, value=repr(value)) from None
 
 
 def _list(spec, key, required=False):
     if key not in spec:
         if required:
-            raise SpecError(f"{key}: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=key)
         return []
     v = spec[key]
     if not isinstance(v, list) or (required and not v):
-        raise SpecError(f"{key}: expected a {'non-empty ' if required else ''}list")
+        if required:
+            raise SpecError(gettext_noop("%(field)s: expected a non-empty list"), field=key)
+        raise SpecError(gettext_noop("%(field)s: expected a list"), field=key)
     for i, item in enumerate(v):
         if not isinstance(item, dict):
-            raise SpecError(f"{key}[{i}]: expected an object")
+            raise SpecError(gettext_noop("%(field)s: expected an object"), field=f"{key}[{i}]")
     return v
 
 
 def _check_fields(item, allowed, where):
     bad = set(item) - allowed
     if bad:
-        raise SpecError(f"{where}: unknown field '{sorted(bad)[0]}'")
+        raise SpecError(gettext_noop("%(where)s: unknown field '%(name)s'"), where=where, name=sorted(bad)[0])
 
 
 def statement(spec) -> dict:
     if not isinstance(spec, dict):
-        raise SpecError("spec: expected a JSON object")
+        raise SpecError(gettext_noop("%(field)s: expected a JSON object"), field="spec")
     unknown = set(spec) - {"funders", "amendments", "spend", "in_kind", "end_date", "profile", "reprofiles", "claims"}
     if unknown:
-        raise SpecError(f"{sorted(unknown)[0]}: unknown field")
+        raise SpecError(gettext_noop("%(field)s: unknown field"), field=sorted(unknown)[0])
     awarded: dict[str, int] = {}
     for i, f in enumerate(_list(spec, "funders", required=True)):
         fid = f.get("id")
         if not isinstance(fid, str) or not fid.strip():
-            raise SpecError(f"funders[{i}].id: missing or not a string")
+            raise SpecError(gettext_noop("%(field)s: missing or not a string"), field=f"funders[{i}].id")
         if fid in awarded:
-            raise SpecError(f"funders[{i}].id: {fid} appears twice")
+            raise SpecError(gettext_noop("%(field)s: %(value)s appears twice"), field=f"funders[{i}].id", value=fid)
         _check_fields(f, {"id", "awarded"}, f"funders[{i}] ({fid})")
         if "awarded" not in f:
-            raise SpecError(f"funders[{i}] ({fid}).awarded: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=f"funders[{i}] ({fid}).awarded")
         awarded[fid] = to_pence(f["awarded"], f"funders[{i}] ({fid}).awarded")
     amendments = _list(spec, "amendments")
     for i, a in enumerate(amendments):
@@ -121,21 +123,21 @@ def statement(spec) -> dict:
         _check_fields(a, {"funder", "date", "change", "reason", "year"}, where)
         fid = a.get("funder")
         if fid not in awarded:
-            raise SpecError(f"{where}.funder: {fid!r} is not one of the funders")
+            raise SpecError(gettext_noop("%(field)s: %(value)s is not one of the funders"), field=f"{where}.funder", value=repr(fid))
         where = f"{where} ({fid})"
         _date(a.get("date"), f"{where}.date")
         if "change" not in a:
-            raise SpecError(f"{where}.change: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=f"{where}.change")
         to_pence(a["change"], f"{where}.change", allow_negative=True)
         if not isinstance(a.get("reason"), str) or not a["reason"].strip():
-            raise SpecError(f"{where}.reason: missing; every amendment needs a reason")
+            raise SpecError(gettext_noop("%(field)s: missing; every amendment needs a reason"), field=f"{where}.reason")
         if "year" in a:
             _year(a["year"], f"{where}.year")
     # apply in date order so "never below zero" holds at every point in time
     for i, a in sorted(enumerate(amendments), key=lambda ia: (ia[1]["date"], ia[0])):
         awarded[a["funder"]] += to_pence(a["change"], "change", allow_negative=True)
         if awarded[a["funder"]] < 0:
-            raise SpecError(f"amendments[{i}] ({a['funder']}).change: takes the award below zero")
+            raise SpecError(gettext_noop("%(field)s: takes the award below zero"), field=f"amendments[{i}] ({a['funder']}).change")
     end = _date(spec["end_date"], "end_date") if spec.get("end_date") is not None else None
 
     years: dict[str, dict[str, int]] = {}
@@ -151,11 +153,12 @@ def statement(spec) -> dict:
         _check_fields(s, {"date", "amount", "kind", "description"}, where)
         d = _date(s.get("date"), f"{where}.date")
         if "amount" not in s:
-            raise SpecError(f"{where}.amount: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=f"{where}.amount")
         amount = to_pence(s["amount"], f"{where}.amount")
         kind = s.get("kind")
         if kind not in KINDS:
-            raise SpecError(f"{where}.kind: expected revenue or capital, got {kind!r}")
+            raise SpecError(gettext_noop("%(field)s: expected %(revenue)s or %(capital)s, got %(value)s"),
+                            field=f"{where}.kind", revenue="revenue", capital="capital", value=repr(kind))
         y = year(d)
         if end is not None and d > end:
             by_kind[kind]["spent_after_end"] += amount
@@ -171,20 +174,22 @@ def statement(spec) -> dict:
         _check_fields(k, {"party", "date", "days", "day_rate", "value", "description"}, where)
         party = k.get("party")
         if not isinstance(party, str) or not party.strip():
-            raise SpecError(f"{where}.party: missing or not a string")
+            raise SpecError(gettext_noop("%(field)s: missing or not a string"), field=f"{where}.party")
         where = f"{where} ({party})"
         d = _date(k.get("date"), f"{where}.date")
         if "value" in k:
             if "days" in k or "day_rate" in k:
-                raise SpecError(f"{where}: give either value or days and day_rate, not both")
+                raise SpecError(gettext_noop("%(where)s: give either %(value)s or %(days)s and %(day_rate)s, not both"),
+                                where=where, value="value", days="days", day_rate="day_rate")
             value = to_pence(k["value"], f"{where}.value")
         else:
             for field in ("days", "day_rate"):
                 if field not in k:
-                    raise SpecError(f"{where}.{field}: missing (or give a value)")
+                    raise SpecError(gettext_noop("%(field)s: missing (or give a %(other)s)"), field=f"{where}.{field}",
+                                    other="value")
             days = to_decimal(k["days"], f"{where}.days")
             if days < 0:
-                raise SpecError(f"{where}.days: must not be negative")
+                raise SpecError(gettext_noop("%(field)s: must not be negative"), field=f"{where}.days")
             value = in_kind_pence(days, to_pence(k["day_rate"], f"{where}.day_rate"))
         in_kind[party] = in_kind.get(party, 0) + value
         year(d)["in_kind"] += value
@@ -223,10 +228,11 @@ def statement(spec) -> dict:
             where = f"claims[{i}]"
             _check_fields(c, {"funder", "date", "amount", "reference"}, where)
             if c.get("funder") not in awarded:
-                raise SpecError(f"{where}.funder: {c.get('funder')!r} is not one of the funders")
+                raise SpecError(gettext_noop("%(field)s: %(value)s is not one of the funders"), field=f"{where}.funder",
+                                value=repr(c.get("funder")))
             _date(c.get("date"), f"{where} ({c['funder']}).date")
             if "amount" not in c:
-                raise SpecError(f"{where} ({c['funder']}).amount: missing")
+                raise SpecError(gettext_noop("%(field)s: missing"), field=f"{where} ({c['funder']}).amount")
             claimed[c["funder"]] += to_pence(c["amount"], f"{where} ({c['funder']}).amount")
         out["claimed"] = {f: fmt(v) for f, v in claimed.items()}
         out["claimed_total"] = fmt(sum(claimed.values()))
@@ -240,7 +246,7 @@ def _year(value, field) -> str:
     if isinstance(value, str) and len(value) == 7 and value[4] == "/" and value[:4].isdigit() and value[5:].isdigit():
         if (int(value[:4]) + 1) % 100 == int(value[5:]):
             return value
-    raise SpecError(f"{field}: not a financial year like 2013/14: {value!r}")
+    raise SpecError(gettext_noop("%(field)s: not a financial year like 2013/14: %(value)s"), field=field, value=repr(value))
 
 
 def _profile(spec, amendments) -> dict[str, int] | None:
@@ -253,9 +259,9 @@ def _profile(spec, amendments) -> dict[str, int] | None:
         _check_fields(line, {"year", "amount"}, where)
         fy = _year(line.get("year"), f"{where}.year")
         if fy in planned:
-            raise SpecError(f"{where}.year: {fy} appears twice")
+            raise SpecError(gettext_noop("%(field)s: %(value)s appears twice"), field=f"{where}.year", value=fy)
         if "amount" not in line:
-            raise SpecError(f"{where} ({fy}).amount: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=f"{where} ({fy}).amount")
         planned[fy] = to_pence(line["amount"], f"{where} ({fy}).amount")
     for a in amendments:
         if "year" in a:
@@ -266,17 +272,18 @@ def _profile(spec, amendments) -> dict[str, int] | None:
         _date(r.get("date"), f"{where}.date")
         source, target = _year(r.get("from_year"), f"{where}.from_year"), _year(r.get("to_year"), f"{where}.to_year")
         if source == target:
-            raise SpecError(f"{where}.to_year: the same year as from_year")
+            raise SpecError(gettext_noop("%(field)s: the same year as %(other)s"), field=f"{where}.to_year", other="from_year")
         if "amount" not in r:
-            raise SpecError(f"{where}.amount: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=f"{where}.amount")
         if not isinstance(r.get("reason"), str) or not r["reason"].strip():
-            raise SpecError(f"{where}.reason: missing; every re-profiling needs a reason")
+            raise SpecError(gettext_noop("%(field)s: missing; every re-profiling needs a reason"), field=f"{where}.reason")
         amount = to_pence(r["amount"], f"{where}.amount")
         planned[source] = planned.get(source, 0) - amount
         planned[target] = planned.get(target, 0) + amount
     for fy, amount in planned.items():
         if amount < 0:
-            raise SpecError(f"profile: {fy}'s planned spend goes below zero after amendments and re-profiling")
+            raise SpecError(gettext_noop("%(field)s: %(year)s's planned spend goes below zero after amendments and re-profiling"),
+                            field="profile", year=fy)
     return dict(sorted(planned.items()))
 
 

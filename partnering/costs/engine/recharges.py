@@ -33,14 +33,15 @@ from datetime import date
 
 from .apportion import apportion as split
 from .apportion import check_basis, parse_spec
-from .money import SpecError, fmt, to_pence
+from .money import SpecError, fmt, gettext_noop, to_pence
 
 
 def _date(value, field) -> date:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise SpecError(f"{field}: missing or not a date (YYYY-MM-DD): {value!r}") from None
+        raise SpecError(gettext_noop("%(field)s: missing or not a date (YYYY-MM-DD): %(value)s"), field=field,
+                        value=repr(value)) from None
 
 
 def check_basis_spec(spec: dict) -> None:
@@ -71,67 +72,71 @@ def settle(balances: dict[str, int]) -> list[tuple[str, str, int]]:
 
 def run(spec) -> dict:
     if not isinstance(spec, dict):
-        raise SpecError("spec: expected a JSON object")
+        raise SpecError(gettext_noop("%(field)s: expected a JSON object"), field="spec")
     unknown = set(spec) - {"councils", "bases", "costs", "period", "tolerance"}
     if unknown:
-        raise SpecError(f"{sorted(unknown)[0]}: unknown field")
+        raise SpecError(gettext_noop("%(field)s: unknown field"), field=sorted(unknown)[0])
     councils = spec.get("councils")
     if not isinstance(councils, list) or not councils or not all(isinstance(c, str) and c for c in councils):
-        raise SpecError("councils: expected a non-empty list of council ids")
+        raise SpecError(gettext_noop("%(field)s: expected a non-empty list of council ids"), field="councils")
     if len(set(councils)) != len(councils):
-        raise SpecError("councils: a council appears twice")
+        raise SpecError(gettext_noop("%(field)s: a council appears twice"), field="councils")
     bases = spec.get("bases")
     if not isinstance(bases, list) or not bases:
-        raise SpecError("bases: expected a non-empty list")
+        raise SpecError(gettext_noop("%(field)s: expected a non-empty list"), field="bases")
     parsed = []
     for i, basis in enumerate(bases):
         if not isinstance(basis, dict):
-            raise SpecError(f"bases[{i}]: expected an object")
+            raise SpecError(gettext_noop("%(field)s: expected an object"), field=f"bases[{i}]")
         start = _date(basis.get("from"), f"bases[{i}].from")
         rest = {k: v for k, v in basis.items() if k != "from"}
         try:
             _, name, parties, parts = parse_spec({"total": "0", **rest})
             check_basis(name, parties, parts)
         except SpecError as error:
-            raise SpecError(f"bases[{i}] (from {start}): {error}") from None
+            raise SpecError(gettext_noop("%(where)s: %(error)s"), where=f"bases[{i}] (from {start})", error=error) from None
         strangers = [p.id for p in parties if p.id not in councils]
         if strangers:
-            raise SpecError(f"bases[{i}] (from {start}).parties: {strangers[0]} is not one of the councils")
+            raise SpecError(gettext_noop("%(field)s: %(value)s is not one of the councils"),
+                            field=f"bases[{i}] (from {start}).parties", value=strangers[0])
         parsed.append((start, name, parties, parts))
     parsed.sort(key=lambda b: b[0])
     if len({b[0] for b in parsed}) != len(parsed):
-        raise SpecError("bases: two bases start on the same date")
+        raise SpecError(gettext_noop("%(field)s: two bases start on the same date"), field="bases")
     period = spec.get("period") or {}
     if not isinstance(period, dict):
-        raise SpecError("period: expected an object with from and to")
+        raise SpecError(gettext_noop("%(field)s: expected an object with %(start)s and %(end)s"), field="period",
+                        start="from", end="to")
     first = _date(period["from"], "period.from") if period.get("from") else None
     last = _date(period["to"], "period.to") if period.get("to") else None
     if first and last and last < first:
-        raise SpecError("period.to: before period.from")
+        raise SpecError(gettext_noop("%(field)s: before %(other)s"), field="period.to", other="period.from")
     tolerance = to_pence(spec.get("tolerance", "0"), "tolerance")
 
     costs = spec.get("costs", [])
     if not isinstance(costs, list):
-        raise SpecError("costs: expected a list")
+        raise SpecError(gettext_noop("%(field)s: expected a list"), field="costs")
     totals = [0] * len(parsed)
     paid = dict.fromkeys(councils, 0)
     for i, cost in enumerate(costs):
         if not isinstance(cost, dict):
-            raise SpecError(f"costs[{i}]: expected an object")
+            raise SpecError(gettext_noop("%(field)s: expected an object"), field=f"costs[{i}]")
         bad = set(cost) - {"date", "amount", "paid_by", "description"}
         if bad:
-            raise SpecError(f"costs[{i}]: unknown field '{sorted(bad)[0]}'")
+            raise SpecError(gettext_noop("%(where)s: unknown field '%(name)s'"), where=f"costs[{i}]", name=sorted(bad)[0])
         when = _date(cost.get("date"), f"costs[{i}].date")
         if cost.get("paid_by") not in paid:
-            raise SpecError(f"costs[{i}].paid_by: {cost.get('paid_by')!r} is not one of the councils")
+            raise SpecError(gettext_noop("%(field)s: %(value)s is not one of the councils"), field=f"costs[{i}].paid_by",
+                            value=repr(cost.get("paid_by")))
         if "amount" not in cost:
-            raise SpecError(f"costs[{i}].amount: missing")
+            raise SpecError(gettext_noop("%(field)s: missing"), field=f"costs[{i}].amount")
         amount = to_pence(cost["amount"], f"costs[{i}].amount")
         if (first and when < first) or (last and when > last):
             continue
         in_force = [j for j, b in enumerate(parsed) if b[0] <= when]
         if not in_force:
-            raise SpecError(f"costs[{i}].date: {when} is before the first basis (from {parsed[0][0]})")
+            raise SpecError(gettext_noop("%(field)s: %(date)s is before the first basis (from %(start)s)"),
+                            field=f"costs[{i}].date", date=when.isoformat(), start=parsed[0][0].isoformat())
         totals[in_force[-1]] += amount
         paid[cost["paid_by"]] += amount
 
@@ -143,7 +148,7 @@ def run(spec) -> dict:
         try:
             amounts = split(total, name, parties, parts)
         except SpecError as error:
-            raise SpecError(f"bases (from {start}): {error}") from None
+            raise SpecError(gettext_noop("%(where)s: %(error)s"), where=f"bases (from {start})", error=error) from None
         for party, amount in zip(parties, amounts, strict=True):
             shares[party.id] += amount
         segments.append({"from": start.isoformat(), "basis": name, "total": fmt(total),

@@ -42,7 +42,7 @@ import random
 from fractions import Fraction
 from math import factorial, sqrt
 
-from .money import SpecError, fmt, identified_items, largest_remainder, split_by_weights, to_pence
+from .money import SpecError, fmt, gettext_noop, identified_items, largest_remainder, split_by_weights, to_pence
 
 EXACT_LIMIT = 12
 RULES = ("proportional", "grand_only")
@@ -94,27 +94,28 @@ def shapley_sampled(n: int, v, samples: int, seed: int) -> tuple[list[Fraction],
 
 def _mask(ids, index, members, where):
     if not isinstance(members, list) or len(members) < 2:
-        raise SpecError(f"{where}.members: expected a list of two or more councils")
+        raise SpecError(gettext_noop("%(field)s: expected a list of two or more councils"), field=f"{where}.members")
     mask = 0
     for j, m in enumerate(members):
         if m not in index:
-            raise SpecError(f"{where}.members[{j}]: {m!r} is not one of the councils")
+            raise SpecError(gettext_noop("%(field)s: %(value)s is not one of the councils"), field=f"{where}.members[{j}]",
+                            value=repr(m))
         if mask >> index[m] & 1:
-            raise SpecError(f"{where}.members[{j}]: {m} appears twice")
+            raise SpecError(gettext_noop("%(field)s: %(value)s appears twice"), field=f"{where}.members[{j}]", value=m)
         mask |= 1 << index[m]
     return mask
 
 
 def run(spec) -> dict:
     if not isinstance(spec, dict):
-        raise SpecError("spec: expected a JSON object")
+        raise SpecError(gettext_noop("%(field)s: expected a JSON object"), field="spec")
     unknown = set(spec) - {"councils", "coalitions", "joint_cost", "rule", "split", "method", "samples", "seed"}
     if unknown:
-        raise SpecError(f"{sorted(unknown)[0]}: unknown field")
+        raise SpecError(gettext_noop("%(field)s: unknown field"), field=sorted(unknown)[0])
     ids, alone = [], []
     for cid, c, where in identified_items(spec, "councils", {"id", "alone"}):
         if "alone" not in c:
-            raise SpecError(f"{where}.alone: missing; each council's stand-alone cost is needed")
+            raise SpecError(gettext_noop("%(field)s: missing; each council's stand-alone cost is needed"), field=f"{where}.alone")
         ids.append(cid)
         alone.append(to_pence(c["alone"], f"{where}.alone"))
     n = len(ids)
@@ -122,10 +123,12 @@ def run(spec) -> dict:
     full = (1 << n) - 1
     split = spec.get("split", "shapley")
     if split not in SPLITS:
-        raise SpecError(f"split: expected one of {', '.join(SPLITS)}, got {split!r}")
+        raise SpecError(gettext_noop("%(field)s: expected one of %(expected)s, got %(value)s"), field="split",
+                        expected=", ".join(SPLITS), value=repr(split))
     method = spec.get("method", "auto")
     if method not in METHODS:
-        raise SpecError(f"method: expected one of {', '.join(METHODS)}, got {method!r}")
+        raise SpecError(gettext_noop("%(field)s: expected one of %(expected)s, got %(value)s"), field="method",
+                        expected=", ".join(METHODS), value=repr(method))
 
     def alone_of(mask):
         return sum(alone[i] for i in range(n) if mask >> i & 1)
@@ -133,35 +136,39 @@ def run(spec) -> dict:
     costs: dict[int, int] | None = None
     if "coalitions" in spec:
         if "joint_cost" in spec or "rule" in spec:
-            raise SpecError("coalitions: give either coalitions or joint_cost and rule, not both")
+            raise SpecError(gettext_noop("%(field)s: give either %(field)s or %(joint)s and %(rule)s, not both"),
+                            field="coalitions", joint="joint_cost", rule="rule")
         rc = spec["coalitions"]
         if not isinstance(rc, list):
-            raise SpecError("coalitions: expected a list")
+            raise SpecError(gettext_noop("%(field)s: expected a list"), field="coalitions")
         costs = {}
         for k, item in enumerate(rc):
             where = f"coalitions[{k}]"
             if not isinstance(item, dict):
-                raise SpecError(f"{where}: expected an object")
+                raise SpecError(gettext_noop("%(field)s: expected an object"), field=where)
             mask = _mask(ids, index, item.get("members"), where)
             if mask in costs:
-                raise SpecError(f"{where}.members: that coalition is given twice")
+                raise SpecError(gettext_noop("%(field)s: that coalition is given twice"), field=f"{where}.members")
             if "cost" not in item:
-                raise SpecError(f"{where}.cost: missing")
+                raise SpecError(gettext_noop("%(field)s: missing"), field=f"{where}.cost")
             costs[mask] = to_pence(item["cost"], f"{where}.cost")
         if n == 1:
             costs[full] = alone[0]
         if full not in costs:
-            raise SpecError("coalitions: no cost for the grand coalition of all the councils")
+            raise SpecError(gettext_noop("%(field)s: no cost for the grand coalition of all the councils"), field="coalitions")
         joint = costs[full]
     else:
         if "joint_cost" not in spec:
-            raise SpecError("joint_cost: missing (or give every coalition's cost in coalitions)")
+            raise SpecError(gettext_noop("%(field)s: missing (or give every coalition's cost in %(other)s)"), field="joint_cost",
+                            other="coalitions")
         joint = to_pence(spec["joint_cost"], "joint_cost")
         rule = spec.get("rule")
         if rule is None and split == "shapley":
-            raise SpecError(f"rule: missing; a Shapley split needs every coalition's cost or a rule ({', '.join(RULES)})")
+            raise SpecError(gettext_noop("%(field)s: missing; a Shapley split needs every coalition's cost or a %(field)s"
+                                         " (%(expected)s)"), field="rule", expected=", ".join(RULES))
         if rule is not None and rule not in RULES:
-            raise SpecError(f"rule: expected one of {', '.join(RULES)}, got {rule!r}")
+            raise SpecError(gettext_noop("%(field)s: expected one of %(expected)s, got %(value)s"), field="rule",
+                            expected=", ".join(RULES), value=repr(rule))
 
     total_alone = alone_of(full)
 
@@ -173,7 +180,7 @@ def run(spec) -> dict:
         if costs is not None:
             if mask not in costs:
                 names = ", ".join(ids[i] for i in range(n) if mask >> i & 1)
-                raise SpecError(f"coalitions: no cost for the coalition of {names}")
+                raise SpecError(gettext_noop("%(field)s: no cost for the coalition of %(names)s"), field="coalitions", names=names)
             return Fraction(costs[mask])
         if spec["rule"] == "grand_only" or total_alone == 0:
             return Fraction(alone_of(mask))
@@ -189,12 +196,14 @@ def run(spec) -> dict:
         savings = split_by_weights(saving, [1] * n)
     elif split == "proportional":
         if total_alone == 0:
-            raise SpecError("councils: every stand-alone cost is zero; nothing to split in proportion to")
+            raise SpecError(gettext_noop("%(field)s: every stand-alone cost is zero; nothing to split in proportion to"),
+                            field="councils")
         savings = split_by_weights(saving, alone) if saving else [0] * n
     else:
         sampled = method == "sampled" or (method == "auto" and n > EXACT_LIMIT)
         if method == "exact" and n > EXACT_LIMIT:
-            raise SpecError(f"method: exact is for up to {EXACT_LIMIT} councils; there are {n}")
+            raise SpecError(gettext_noop("%(field)s: %(value)s is for up to %(limit)s councils; there are %(count)s"),
+                            field="method", value="exact", limit=EXACT_LIMIT, count=n)
         if costs is not None and not sampled:
             for mask in range(1, full + 1):
                 cost(mask)  # a missing coalition is named before any arithmetic
@@ -202,9 +211,9 @@ def run(spec) -> dict:
             samples = spec.get("samples", 10000)
             seed = spec.get("seed", 0)
             if not isinstance(samples, int) or isinstance(samples, bool) or samples < 2:
-                raise SpecError("samples: expected a whole number of at least 2")
+                raise SpecError(gettext_noop("%(field)s: expected a whole number of at least %(least)s"), field="samples", least=2)
             if not isinstance(seed, int) or isinstance(seed, bool):
-                raise SpecError("seed: expected a whole number")
+                raise SpecError(gettext_noop("%(field)s: expected a whole number"), field="seed")
             phi, errors = shapley_sampled(n, v, samples, seed)
             out.update(method="sampled", samples=samples, seed=seed)
         else:
