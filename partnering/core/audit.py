@@ -203,6 +203,8 @@ REGISTRY: dict[str, Audited] = {
     "assessment.Survey": Audited(partnership="partnership", exclude=("token",), m2m=("councils", "groups")),
     "assessment.Question": Audited(partnership="survey.partnership"),
     "assessment.Wave": Audited(partnership="survey.partnership"),
+    # ops: how long a council keeps its leavers' personal data (the erasures themselves are in ops.ErasureLog)
+    "ops.RetentionRule": Audited(council="council"),
 }
 
 NOT_AUDITED: dict[str, str] = {
@@ -217,6 +219,7 @@ NOT_AUDITED: dict[str, str] = {
     "mapping.ColumnMapping": "a remembered preference; each import batch records the mapping it used",
     "identity.HrMapping": "a remembered preference for reading a council's HR export",
     "ops.Heartbeat": "when the worker last ran its heartbeat: operational state, rewritten every minute",
+    "ops.ErasureLog": "the log of erasures is its own trail: written once by the erasure task, never changed, and naming no one",
     "overlap.GroupLine": "which lines an overlap group holds: rewritten with the groups by every analysis",
 }
 

@@ -45,6 +45,7 @@ ARGUMENTS = {
     "organisations:partnership-detail": PARTNERSHIP_SLUG,
     "organisations:council-detail": COUNCIL_SLUG, "organisations:council-edit": COUNCIL_SLUG,
     "organisations:council-audit": COUNCIL_SLUG, "organisations:venue-create": COUNCIL_SLUG,
+    "ops:retention": COUNCIL_SLUG,
     "organisations:venue-detail": pk("venue"), "organisations:venue-edit": pk("venue"),
     "people:person-detail": pk("person"), "ops:person-data": pk("person"),
     "mapping:topic-edit": pk("topic"), "mapping:partnership-dashboard": PARTNERSHIP_SLUG,
