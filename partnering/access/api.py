@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from partnering.api.models import ApiToken
 from partnering.learning.models import Booking, RecordShare, TrainingRecord
-from partnering.organisations.models import Council, Partnership
+from partnering.organisations.models import Council, Membership, Partnership
 from partnering.people.models import Employment, Person
 
 from .scope import Kind, Scope, get_or_404
@@ -66,3 +66,11 @@ def client_people(scope: Scope):
 def can_client_write_people(scope: Scope, council_id) -> bool:
     """A council's system (its HR system) keeps its own council's people and employments up to date."""
     return is_client(scope) and council_id in scope.council_ids
+
+
+def client_statement_memberships(scope: Scope):
+    """A council's system reads its own council's cost statement in each partnership it is a member of now, with
+    the partnership's totals: what the council's leads read, and no other council's statement."""
+    if not is_client(scope):
+        return Membership.objects.none()
+    return Membership.objects.filter(council_id__in=scope.council_ids, partnership_id__in=scope.partnership_ids)

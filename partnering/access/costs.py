@@ -2,6 +2,8 @@
 its board and its councils' leads read them. A council's statement is read by its own leads and by the
 partnership's coordinators and board, never by another council's lead."""
 
+from django.db.models import Q
+
 from partnering.costs.models import Cost, CostPool, EntitlementPool, FundingPackage
 from partnering.organisations.models import Council, Membership, Partnership
 
@@ -127,6 +129,19 @@ def statement_for(scope: Scope, partnership_slug: str, council_slug: str) -> tup
     partnership = costs_partnership_for(scope, partnership_slug)
     council = get_or_404(statement_councils_for(scope, partnership), slug=council_slug)
     return partnership, council
+
+
+def statement_memberships_visible_to(scope: Scope):
+    """Every statement the scope reads, across partnerships, as the memberships of (partnership, council) pairs: the
+    same as `statement_councils_for` over `partnerships_with_costs_for` (a pair that left and rejoined has more than
+    one row; callers keep one). A council's own statement comes with its partnership's totals, which every
+    reader of a statement also reads."""
+    memberships = Membership.objects.all()
+    if scope.is_superuser:
+        return memberships
+    every_council = scope.coordinated_partnership_ids | scope.board_partnership_ids
+    return memberships.filter(Q(partnership_id__in=every_council)
+                              | Q(partnership_id__in=scope.lead_partnership_ids, council_id__in=scope.lead_council_ids))
 
 
 def reads_every_council(scope: Scope, partnership) -> bool:

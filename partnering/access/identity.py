@@ -4,7 +4,7 @@
 from partnering.identity.models import AccessRequest
 from partnering.organisations.models import Council
 
-from .scope import Scope, get_or_404
+from .scope import Kind, Scope, get_or_404
 
 
 def councils_led_by(scope: Scope):
@@ -31,8 +31,12 @@ def can_decide_access_request(scope: Scope, access_request: AccessRequest) -> bo
 
 
 def can_import_people(scope: Scope, council) -> bool:
-    """A council's leads load its people and jobs from its HR system's export."""
-    return scope.is_signed_in and scope.leads(getattr(council, "pk", council))
+    """A council's leads load its people and jobs from its HR system's export, and so does the council's own HR
+    system through the API (its token's council-client scope, for its council only)."""
+    council_id = getattr(council, "pk", council)
+    if scope.kind is Kind.COUNCIL_CLIENT:
+        return council_id in scope.council_ids
+    return scope.is_signed_in and scope.leads(council_id)
 
 
 def hr_imports_visible_to(scope: Scope):
@@ -40,6 +44,8 @@ def hr_imports_visible_to(scope: Scope):
 
     if scope.is_superuser:
         return HrImport.objects.all()
+    if scope.kind is Kind.COUNCIL_CLIENT:  # the council's HR system reads its own council's imports
+        return HrImport.objects.filter(council_id__in=scope.council_ids)
     return HrImport.objects.filter(council_id__in=scope.lead_council_ids) if scope.is_signed_in else HrImport.objects.none()
 
 

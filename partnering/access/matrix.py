@@ -409,6 +409,13 @@ MATRIX: dict[str, list[Row]] = {
                               lambda o: EMPLOYEES[o] | COORDINATORS[NETWORK[o]])],
     "api:employment-detail": [Row("the employing council's staff, its partnerships' coordinators, the person",
                                   lambda o: EMPLOYEES[o] | COORDINATORS[NETWORK[o]])],
+    # cost statements, the register and HR imports through the API (a token's own-council rule is checked in partnering/api/tests)
+    **{f"api:{name}-list": [Row("anyone signed in (what the rules let them read)", SIGNED_IN)] for name in ("cost-statement", "hr-import")},
+    "api:cost-statement-detail": [Row("the council's leads; coordinators and board of the partnership",
+                                      lambda o: LEADS[o] | COORDINATORS[NETWORK[o]] | BOARD[NETWORK[o]])],
+    "api:hr-import-detail": [Row("the council's L&D or HR leads", lead_of)],
+    "api:register-project-list": [Row("anyone: the public register (published projects only)", EVERYONE, public=True)],
+    "api:register-project-detail": [Row("anyone: the public register (published projects only)", EVERYONE, public=True)],
     "api:tokens": both("the council's L&D or HR leads", lead_of),
     "api:token-revoke": [Row("the council's L&D or HR leads", lead_of, "POST")],
     # programmes: each network has a programme with one project per owner, led by the owner's council (every member council

@@ -3,30 +3,44 @@ council's system (scope_for_client); a signed-in person through their browser se
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, mixins, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import exception_handler
 
 from partnering.access import api as rules
+from partnering.access.costs import statement_memberships_visible_to
+from partnering.access.identity import hr_imports_visible_to
 from partnering.access.learning import bookings_visible_to, records_visible_to, sessions_visible_to
 from partnering.access.mapping import provision_visible_to
 from partnering.access.people import employments_visible_to, people_visible_to
+from partnering.access.register import register_project_for, register_projects_visible_to
 from partnering.access.scope import scope_for_client, scope_of
 from partnering.core import audit
+from partnering.costs.services import council_statement, partnership_totals
+from partnering.identity import hr_import
 from partnering.learning.models import Booking, Session, TrainingRecord
+from partnering.mapping.importers.parsing import column_letter
+from partnering.mapping.importers.reading import FileProblem
 from partnering.mapping.models import Provision
 from partnering.organisations.models import Membership
 from partnering.people.models import Employment
+from partnering.programmes.models import Project
+from partnering.reference.years import current_financial_year, period_of
+from partnering.register.opendata import entry, prefetched
 
 from . import serializers as s
 from . import writes
@@ -271,3 +285,241 @@ class EmploymentViewSet(mixins.CreateModelMixin, ReadOnly):
             raise exceptions.ValidationError({"person": [_("This person's employment changed at the same moment: send it again.")]}) from None
         return Response(s.EmploymentSerializer(employment).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
+
+
+# --- Cost statements -------------------------------------------------------------------------------------------------
+
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+
+
+class YearQuerySerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=EARLIEST_YEAR, max_value=LATEST_YEAR, required=False,
+                                    help_text=_("The financial year by the calendar year it starts in (2025 is 1 April 2025 to 31 March 2026); "
+                                                "the current one if left out."))
+
+
+YEAR_PARAMETER = OpenApiParameter(
+    "year", int, description="The financial year by the calendar year it starts in (2025 is 1 April 2025 to 31 March 2026); the current "
+                             "one if left out.")
+
+
+class CostStatementFilter(filters.FilterSet):
+    partnership = filters.CharFilter(field_name="partnership__slug", help_text=_("A partnership's slug."))
+    council = filters.CharFilter(field_name="council__slug", help_text=_("A council's slug."))
+
+    class Meta:
+        model = Membership
+        fields = ["partnership", "council"]
+
+
+def _pounds(value) -> str | None:
+    return None if value is None else f"{Decimal(value):.2f}"
+
+
+def _number(value) -> str | None:
+    return None if value is None else format(Decimal(value).normalize(), "f")
+
+
+def statement_data(statement, totals: dict) -> dict:
+    """A council's statement (partnering.costs.services.council_statement) and its partnership's totals as plain data."""
+    return {
+        "partnership": statement.partnership.slug, "council": statement.council.slug, "year": statement.year,
+        "year_label": statement.label,
+        "pools": [{"pool": p["pool"].pk, "name": p["pool"].name, "share": _pounds(p.get("share")), "paid": _pounds(p.get("paid")),
+                   "balance": _pounds(p.get("balance")), "cost_alone": _pounds(p.get("cost_alone")), "saving": _pounds(p.get("saving")),
+                   "fair_saving": _pounds(p.get("fair_saving")), "within_tolerance": bool(p.get("within_tolerance")),
+                   "error": p.get("error") or ""} for p in statement.pools],
+        "recharges": [{"pool": r["pool"].pk, "name": r["pool"].name, "payer": r["payer"].slug, "payee": r["payee"].slug,
+                       "amount": _pounds(r["amount"])} for r in statement.recharges],
+        "funding": [{"package": f["package"].pk, "name": f["package"].name, "spend": _pounds(f["spend"]), "in_kind": _pounds(f["in_kind"]),
+                     "in_kind_days": _number(f["in_kind_days"])} for f in statement.funding],
+        "entitlements": [{"pool": e["pool"].pk, "name": e["pool"].name,
+                          **{key: _number(e.get(key)) for key in ("entitlement", "one_to_one", "groups", "used", "balance")}}
+                         for e in statement.entitlements],
+        "places": {"booked": statement.places.get("booked", 0), "attended": statement.places.get("attended", 0)},
+        "post_recharges": [{"post": r["post"].pk, "title": r["post"].title, "payer": r["payer"].slug, "payee": r["payee"].slug,
+                            "amount": _pounds(r["amount"])} for r in statement.post_recharges],
+        "time": None if statement.time is None else {
+            key: _number(statement.time.get(key)) for key in ("given", "received", "net", "cover_given", "cover_received")},
+        "totals": {key: _pounds(statement.totals.get(key)) for key in ("share", "paid", "balance", "saving", "spend", "in_kind")},
+        "partnership_totals": {
+            "pool_total": _pounds(totals["pool_total"]),
+            "pools": [{"pool": row["pool"].pk, "name": row["pool"].name, "total": _pounds(row["total"]), "error": row["error"] or ""}
+                      for row in totals["pools"]],
+            "packages": [{"package": row["package"].pk, "name": row["package"].name,
+                          **{key: _pounds(row[key]) for key in ("awarded", "spent", "underspend", "overspend")}} for row in totals["packages"]],
+            "entitlements": [{"pool": row["pool"].pk, "name": row["pool"].name,
+                              **{key: _number(row[key]) for key in ("pool_days", "drawn", "used")}} for row in totals["entitlements"]],
+        },
+    }
+
+
+class CostStatementViewSet(ApiViewSet):
+    """Each council's cost statement for a partnership and financial year, with the partnership's totals: a council's
+    system reads its own council's (in each partnership it belongs to); signed in, a council's leads read their
+    council's, a partnership's coordinators and board every member council's."""
+
+    serializer_class = s.CostStatementSerializer
+    filterset_class = CostStatementFilter
+
+    def get_queryset(self):
+        if self.client:
+            return rules.client_statement_memberships(self.scope)
+        return statement_memberships_visible_to(self.scope)
+
+    def _year(self) -> int:
+        query = YearQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        return query.validated_data.get("year") or current_financial_year()
+
+    def _statements(self, memberships, year: int) -> list[dict]:
+        totals: dict[int, dict] = {}  # a partnership's totals, worked out once however many of its councils are asked for
+        out = []
+        for membership in memberships:
+            partnership = membership.partnership
+            if partnership.pk not in totals:
+                totals[partnership.pk] = partnership_totals(partnership, year)
+            out.append(statement_data(council_statement(partnership, membership.council, year), totals[partnership.pk]))
+        return out
+
+    @extend_schema(parameters=[YEAR_PARAMETER])
+    def list(self, request, *args, **kwargs):
+        """The statements of councils that were members of the partnership at some time in the year."""
+        year = self._year()
+        start, end = period_of(year)
+        matching = self.filter_queryset(self.get_queryset()).filter(Q(left_on__isnull=True) | Q(left_on__gte=start), joined_on__lte=end)
+        firsts = matching.order_by().values("partnership_id", "council_id").annotate(first=Min("pk")).values("first")
+        memberships = (Membership.objects.filter(pk__in=firsts).select_related("partnership", "council")
+                       .order_by("partnership__name", "council__name", "pk"))
+        page = self.paginate_queryset(memberships)
+        return self.get_paginated_response(self._statements(page, year))
+
+    @extend_schema(parameters=[YEAR_PARAMETER, OpenApiParameter("partnership", str, OpenApiParameter.PATH),
+                               OpenApiParameter("council", str, OpenApiParameter.PATH)])
+    def retrieve(self, request, partnership: str, council: str):
+        year = self._year()
+        membership = self.get_queryset().select_related("partnership", "council").filter(
+            partnership__slug=partnership, council__slug=council).order_by("pk").first()
+        if membership is None:
+            raise exceptions.NotFound()
+        return Response(self._statements([membership], year)[0])
+
+
+# --- The public register -----------------------------------------------------------------------------------------------
+
+class RegisterProjectFilter(filters.FilterSet):
+    region = filters.CharFilter(field_name="lead_council__region", help_text=_("The lead council's region."))
+    theme = filters.CharFilter(field_name="programme__theme")
+    partner = filters.CharFilter(field_name="councils__council__slug", distinct=True, help_text=_("A partner council's slug."))
+    partnership = filters.CharFilter(field_name="programme__partnership__slug", help_text=_("The partnership's slug."))
+    status = filters.ChoiceFilter(choices=Project.Status.choices)
+
+    class Meta:
+        model = Project
+        fields = ["region", "theme", "partner", "partnership", "status"]
+
+
+class RegisterProjectViewSet(ReadOnly):
+    """The public register: published projects only, with the public fields the register shows (never private notes,
+    risks, decisions or the people named). No sign-in needed; the identifier (PRT-<number>) never changes."""
+
+    serializer_class = s.RegisterProjectSerializer
+    filterset_class = RegisterProjectFilter
+    permission_classes = [AllowAny]
+    lookup_field = "identifier"
+
+    def get_queryset(self):
+        return register_projects_visible_to(self.scope)
+
+    def list(self, request, *args, **kwargs):
+        projects = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(prefetched(projects).order_by("pk"))
+        return self.get_paginated_response(s.RegisterProjectSerializer([entry(p) for p in page], many=True).data)
+
+    @extend_schema(parameters=[OpenApiParameter("identifier", str, OpenApiParameter.PATH, description="PRT-<number>")])
+    def retrieve(self, request, identifier: str):
+        return Response(s.RegisterProjectSerializer(entry(register_project_for(self.scope, identifier))).data)
+
+
+# --- HR imports: a whole export at once ----------------------------------------------------------------------------
+
+def problem_fields(problems) -> dict[str, list[str]]:
+    """Every problem under the place it is: `row.<n>.<column letter>` for a cell, `columns.<field>` for a column
+    nothing holds (map it), `file` for the file as a whole."""
+    fields: dict[str, list[str]] = {}
+    for problem in problems:
+        if problem.row == 0:
+            key = "file"
+        elif not problem.column:
+            key = f"columns.{problem.field or 'file'}"
+        else:
+            key = f"row.{problem.row}.{problem.column}"
+        fields.setdefault(key, []).append(str(problem.message))
+    return fields
+
+
+@extend_schema_view(
+    list=extend_schema(description="The council's HR imports so far, from the browser and the API, newest first: a token reads its "
+                                   "council's, signed in a council's leads theirs."),
+    retrieve=extend_schema(description="One HR import and, once committed, what it did."),
+)
+class HrImportViewSet(mixins.CreateModelMixin, ReadOnly):
+    """A council's HR export sent whole (multipart: `file`, `full_export`, `include_hand_entered`, `dry_run`), read and
+    checked exactly as in the browser, then committed in one go or not at all; and the council's imports so far."""
+
+    parser_classes = [MultiPartParser, FormParser]
+
+    def get_serializer_class(self):
+        return s.HrImportUploadSerializer if self.action == "create" else s.HrImportSerializer
+
+    def get_queryset(self):
+        return hr_imports_visible_to(self.scope).select_related("council").defer("data").order_by("-created_at", "-pk")
+
+    @extend_schema(request={"multipart/form-data": s.HrImportUploadSerializer},
+                   responses={201: s.HrImportResultSerializer, 200: s.HrImportResultSerializer,
+                              422: OpenApiResponse(s.ErrorSerializer, description="The file has problems (by row and column, or "
+                                                   "columns nobody mapped): nothing was written.")})
+    def create(self, request, *args, **kwargs):
+        """Send the HR export whole, as multipart `file` (.csv or .xlsx) with `full_export`, `include_hand_entered` and
+        `dry_run`. It is read as in the browser (the header row found under title lines, the council's remembered column
+        mapping) and checked whole: 201 with the counts when committed in one go; 200 with what would change when
+        `dry_run` is true (nothing written); 422 with every problem in `fields` (`row.<n>.<column>` for a cell,
+        `columns.<field>` for a column nothing holds, `file` for the file) and nothing written. Only a council's token,
+        for its own council."""
+        if not self.client:
+            raise exceptions.PermissionDenied(_("HR exports are sent by a council's HR system, with its API token; leads upload theirs "
+                                                "on the People import page."))
+        data = s.HrImportUploadSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        options, upload = data.validated_data, data.validated_data["file"]
+        if upload.size > hr_import.MAX_BYTES:
+            raise exceptions.ValidationError({"file": [_("The file is larger than 20 MB.")]})
+        council = self.client.council
+        try:
+            with self.acting():
+                done = hr_import.hr_import_file(scope=self.scope, council=council, filename=upload.name, data=upload.read(),
+                                                full_export=options["full_export"], include_hand_entered=options["include_hand_entered"],
+                                                dry_run=options["dry_run"])
+        except FileProblem as problem:
+            raise exceptions.ValidationError({"file": [str(problem)]}) from None
+        except hr_import.ExportProblems as problems:
+            export = problems.checked.export
+            message = ngettext("The file has %(count)d problem: nothing was imported.", "The file has %(count)d problems: nothing was imported.",
+                               len(export.problems)) % {"count": len(export.problems)}
+            if export.unmapped and any(not p.column and p.row for p in export.problems):
+                message += " " + _("Columns not read: %(columns)s. A lead maps them once on the People import page in the browser; "
+                                   "the mapping is remembered for the API too.") % {"columns": ", ".join(f"“{h}”" for h in export.unmapped)}
+            return Response(error_body(422, "file_problems", message, problem_fields(export.problems)), status=422)
+        plan = done.checked.plan
+        export = done.checked.export
+        rows = ([{"row": r.row, "email": r.email, "change": "start"} for r in plan.starters]
+                + [{"row": r.row, "email": r.email, "change": "change"} for r in plan.changes]
+                + [{"row": r.row, "email": r.email, "change": "leave"} for r in plan.leavers_in_file])
+        ending = [e.email for e in plan.missing] + ([e.email for e in plan.hand_entered_missing] if options["include_hand_entered"] else [])
+        body = {
+            "id": done.hr_import.pk if done.hr_import else None, "council": council.slug, "filename": upload.name,
+            "dry_run": options["dry_run"], "full_export": options["full_export"], "include_hand_entered": options["include_hand_entered"],
+            "header_row": export.header_row, "columns": {name: column_letter(index) for name, index in export.columns.items()},
+            "counts": done.counts, "rows": sorted(rows, key=lambda r: r["row"]), "ending": sorted(ending),
+        }
+        return Response(s.HrImportResultSerializer(body).data, status=status.HTTP_200_OK if options["dry_run"] else status.HTTP_201_CREATED)

@@ -607,7 +607,7 @@ def council_statement(partnership, council: Council, year: int) -> Statement:
         "share": sum((p["share"] for p in statement.pools if not p["error"]), Decimal("0")),
         "paid": sum((p["paid"] for p in statement.pools if not p["error"]), Decimal("0")),
         "balance": sum((p["balance"] for p in statement.pools if not p["error"]), Decimal("0")),
-        "saving": sum((p["saving"] for p in statement.pools if p["saving"] is not None), Decimal("0")),
+        "saving": sum((p["saving"] for p in statement.pools if p.get("saving") is not None), Decimal("0")),
         "spend": sum((f["spend"] for f in statement.funding), Decimal("0")),
         "in_kind": sum((f["in_kind"] for f in statement.funding), Decimal("0")),
     }

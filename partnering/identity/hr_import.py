@@ -1,6 +1,10 @@
 """Loading a council's people and jobs from its HR export: checked first (every problem by row and column), then
 committed in one transaction. The import owns what it made: a later full export ends the jobs it made that are no
-longer there (never deleting anyone); jobs entered by hand are left alone."""
+longer there (never deleting anyone); jobs entered by hand are left alone unless the lead (or the council's HR system,
+through the API) chooses to include them.
+
+The browser uploads a draft, shows the check and commits it (`hr_upload`, `hr_check`, `hr_commit`); the API sends
+the whole file at once (`hr_import_file`): the same reading, mapping and checks, then one commit or nothing."""
 
 from __future__ import annotations
 
@@ -15,12 +19,14 @@ from partnering.access.scope import require, scope_of
 from partnering.core import audit
 from partnering.core.dates import today
 from partnering.mapping.importers.parsing import column_letter
-from partnering.organisations.models import Venue
+from partnering.organisations.models import Council, Venue
 from partnering.people.models import Employment, Person
 from partnering.people.services import role_grant
 
 from .hr import FIELDS, Existing, Export, Plan, Problem, plan, read_export
 from .models import HrImport, HrMapping, ImportedEmployment
+
+MAX_BYTES = 20 * 1024 * 1024  # the largest export read, in the browser and through the API
 
 
 @dataclass
@@ -70,8 +76,12 @@ def _existing(council) -> list[Existing]:
 def hr_check(hr_import: HrImport) -> Checked:
     """Reads the file with the council's remembered mapping and checks what only the database knows (line managers,
     work bases)."""
-    council = hr_import.council
-    export = read_export(bytes(hr_import.data), hr_import.filename, mapping_of(council))
+    return check_export(hr_import.council, bytes(hr_import.data), hr_import.filename, full_export=hr_import.full_export)
+
+
+def check_export(council, data: bytes, filename: str, *, full_export: bool) -> Checked:
+    """`hr_check` for a file not (yet) kept: raises FileProblem for a file that cannot be read at all."""
+    export = read_export(data, filename, mapping_of(council))
     if export.problems:
         return Checked(export, None)
     in_file = {row.email for row in export.rows} | {row.staff_number for row in export.rows if row.staff_number}
@@ -86,7 +96,7 @@ def hr_check(hr_import: HrImport) -> Checked:
                                            _("%(council)s has no venue called “%(base)s”: add it first, or leave the cell empty.") % {
                                                "council": council.name, "base": row.work_base}))
     export.problems.sort(key=lambda p: (p.row, p.column))
-    return Checked(export, None if export.problems else plan(export.rows, _existing(council), full_export=hr_import.full_export))
+    return Checked(export, None if export.problems else plan(export.rows, _existing(council), full_export=full_export))
 
 
 def _person_at(council, reference: str) -> Person | None:
@@ -107,8 +117,9 @@ def _open_employment(council, row) -> Employment | None:
 
 @audit.actor_argument("actor")
 @transaction.atomic
-def hr_commit(*, actor, hr_import: HrImport) -> dict:
-    """Applies a checked import in one transaction; nothing is written if anything is wrong."""
+def hr_commit(*, actor, hr_import: HrImport, include_hand_entered: bool = False) -> dict:
+    """Applies a checked import in one transaction; nothing is written if anything is wrong. With
+    `include_hand_entered`, a full export also ends the jobs entered by hand (not by an import) that it leaves out."""
     council = hr_import.council
     require(can_import_people(scope_of(actor), council), "Only the council's leads import its people.")
     hr_import = HrImport.objects.select_for_update().get(pk=hr_import.pk)
@@ -117,9 +128,60 @@ def hr_commit(*, actor, hr_import: HrImport) -> dict:
     checked = hr_check(hr_import)
     if not checked.can_commit:
         raise ValueError(_("This import has problems: correct the file and upload it again."))
+    return _apply(hr_import, checked, include_hand_entered=include_hand_entered)
+
+
+class ExportProblems(Exception):
+    """The file was read but has problems (by row and column, or columns not mapped): nothing was written."""
+
+    def __init__(self, checked: Checked):
+        super().__init__(_("The file has problems: nothing was imported."))
+        self.checked = checked
+
+
+@dataclass
+class FileImport:
+    """What the API's whole-file import did (or, on a dry run, would do)."""
+
+    checked: Checked
+    counts: dict
+    hr_import: HrImport | None  # None on a dry run: nothing was written
+
+
+def preview_counts(checked: Checked, *, include_hand_entered: bool) -> dict:
+    """What committing would do, in the same words as the commit's counts."""
+    plan_ = checked.plan
+    return {"started": len(plan_.starters), "changed": len(plan_.changes), "left": len(plan_.leavers_in_file), "ended": len(plan_.missing),
+            "ended_hand_entered": len(plan_.hand_entered_missing) if include_hand_entered else 0,
+            "left_alone": 0 if include_hand_entered else len(plan_.hand_entered_missing)}
+
+
+@transaction.atomic
+def hr_import_file(*, scope, council, filename: str, data: bytes, full_export: bool, include_hand_entered: bool = False,
+                   dry_run: bool = False) -> FileImport:
+    """A whole HR export in one request (the council's HR system through the API): read with the council's remembered
+    mapping and checked as in the browser; with any problem, ExportProblems and nothing written (FileProblem for a
+    file that cannot be read at all); otherwise kept and committed at once, or, on a dry run, only previewed. Who acts
+    is the caller's audit context."""
+    require(can_import_people(scope, council), "Only the council's leads and its own HR system import its people.")
+    if not dry_run:  # one import at a time per council, so two sent at once cannot both add the same starter
+        Council.objects.select_for_update().filter(pk=council.pk).first()
+    checked = check_export(council, data, filename, full_export=full_export)
+    if not checked.can_commit:
+        raise ExportProblems(checked)
+    if dry_run:
+        return FileImport(checked, preview_counts(checked, include_hand_entered=include_hand_entered), None)
+    hr_import = HrImport.objects.create(council=council, filename=filename[:255], data=data, full_export=full_export)
+    return FileImport(checked, _apply(hr_import, checked, include_hand_entered=include_hand_entered), hr_import)
+
+
+def _apply(hr_import: HrImport, checked: Checked, *, include_hand_entered: bool) -> dict:
+    council = hr_import.council
     venues = {v.name.lower(): v for v in Venue.objects.filter(council=council)}
     made: dict[str, Person] = {}
-    counts = {"started": 0, "changed": 0, "left": 0, "ended": 0, "left_alone": len(checked.plan.hand_entered_missing)}
+    hand_entered = checked.plan.hand_entered_missing if include_hand_entered else []
+    counts = {"started": 0, "changed": 0, "left": 0, "ended": 0, "ended_hand_entered": 0,
+              "left_alone": len(checked.plan.hand_entered_missing) - len(hand_entered)}
     for row in [*checked.plan.starters, *checked.plan.changes, *checked.plan.leavers_in_file]:
         person = Person.objects.filter(email__iexact=row.email).first() or Person.objects.create_user(email=row.email, full_name=row.full_name)
         made[row.email] = person
@@ -155,6 +217,13 @@ def hr_commit(*, actor, hr_import: HrImport) -> dict:
             employment.end_on = max(day, employment.start_on)
             employment.save()
             counts["ended"] += 1
-    hr_import.status, hr_import.summary = HrImport.Status.COMMITTED, {**counts, "at": timezone.now().isoformat()}
+    for gone in hand_entered:  # only when the lead chose to: jobs no import made, missing from this full export
+        for employment in Employment.objects.filter(council=council, end_on__isnull=True, imported__isnull=True).filter(
+                person__email__iexact=gone.email):
+            employment.end_on = max(day, employment.start_on)
+            employment.save()
+            counts["ended_hand_entered"] += 1
+    hr_import.status = HrImport.Status.COMMITTED
+    hr_import.summary = {**counts, "include_hand_entered": include_hand_entered, "at": timezone.now().isoformat()}
     hr_import.save()
     return counts

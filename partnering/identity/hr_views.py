@@ -1,5 +1,6 @@
 """A council's leads load its people and jobs from its HR export: upload, check (every problem by row and column,
-the columns mapped and remembered), then commit in one go."""
+the columns mapped and remembered), then commit in one go, choosing whether a full export also ends the jobs that
+were entered by hand."""
 
 from django import forms
 from django.contrib import messages
@@ -20,7 +21,7 @@ from . import hr_import
 from .hr import FIELDS, header_key
 from .models import HrImport
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = hr_import.MAX_BYTES
 
 
 class UploadForm(GovUKForm):
@@ -29,6 +30,13 @@ class UploadForm(GovUKForm):
     full_export = forms.BooleanField(
         label=gettext_lazy("This file lists everyone the council employs"), required=False, initial=True,
         help_text=gettext_lazy("Jobs an earlier import added that are not in this file are ended today. Jobs entered by hand are left alone."))
+
+
+class CommitForm(GovUKForm):
+    include_hand_entered = forms.BooleanField(
+        label=gettext_lazy("Also end the jobs entered by hand that are not in this file"), required=False, initial=False,
+        help_text=gettext_lazy("Jobs entered by hand were not made by an import: someone added them on a page, they came through "
+                               "the API, or the person signed in with their council account. Leave this unticked to keep them."))
 
 
 @login_required
@@ -67,13 +75,16 @@ def preview(request, pk):
             messages.success(request, _("The columns are mapped; the council's next export will be read the same way."))
             return redirect("identity:hr-import", pk=made.pk)
         if request.POST.get("action") == "commit":
+            commit_form = CommitForm(request.POST)
+            include = commit_form.is_valid() and made.full_export and commit_form.cleaned_data["include_hand_entered"]
             try:
-                counts = hr_import.hr_commit(actor=request.user, hr_import=made)
+                counts = hr_import.hr_commit(actor=request.user, hr_import=made, include_hand_entered=include)
             except (ValueError, PermissionDenied) as error:
                 messages.error(request, str(error))
             else:
                 messages.success(request, _("Imported: %(started)s started, %(changed)s changed, %(left)s left, %(ended)s ended (no longer in "
-                                            "the export).") % counts)
+                                            "the export), %(ended_hand_entered)s entered by hand ended, %(left_alone)s entered by hand "
+                                            "left alone.") % counts)
             return redirect("identity:hr-import", pk=made.pk)
     checked = None if made.status != HrImport.Status.DRAFT else hr_import.hr_check(made)
     choices = [("", _("Not used"))] + [(name, label) for name, (label, _spellings) in FIELDS.items()]
@@ -81,4 +92,14 @@ def preview(request, pk):
     if checked:
         by_index = {index: name for name, index in checked.export.columns.items()}
         columns = [(header, header_key(header), by_index.get(i, "")) for i, header in enumerate(checked.export.headers) if header]
-    return TemplateResponse(request, "identity/hr_preview.html", {"made": made, "checked": checked, "columns": columns, "choices": choices})
+    summary = [(label, made.summary[key]) for key, label in SUMMARY_LABELS.items() if key in made.summary]
+    return TemplateResponse(request, "identity/hr_preview.html", {"made": made, "checked": checked, "columns": columns, "choices": choices,
+                                                                  "commit_form": CommitForm(), "summary": summary})
+
+
+SUMMARY_LABELS = {
+    "started": gettext_lazy("Started"), "changed": gettext_lazy("Changing or unchanged"),
+    "left": gettext_lazy("Left (an end date in the file)"), "ended": gettext_lazy("Ended (imported before, not in the export)"),
+    "ended_hand_entered": gettext_lazy("Entered by hand, not in the export: ended"),
+    "left_alone": gettext_lazy("Entered by hand, not in the export: left alone"),
+}

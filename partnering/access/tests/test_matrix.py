@@ -107,6 +107,9 @@ ARGUMENTS = {
     "api:provision-detail": pk("line"), "api:session-detail": pk("session"), "api:booking-detail": pk("booking"),
     "api:training-record-detail": pk("training_record"), "api:person-detail": pk("person"), "api:employment-detail": pk("employment"),
     "api:token-revoke": pk("api_token"),
+    "api:cost-statement-detail": lambda w, o: {"partnership": w.of("partnership", o).slug, "council": w.of("council", o).slug},
+    "api:hr-import-detail": pk("hr_import"),
+    "api:register-project-detail": lambda w, o: {"identifier": w.of("prog_project", o).identifier},
     # programmes and the register
     **{f"programmes:{name}": PARTNERSHIP_SLUG
        for name in ("programme-create", "agreements", "agreement-create", "scrutiny-members", "newsletters", "newsletter-create")},
