@@ -194,7 +194,7 @@ def set_basis(*, pool: CostPool, actor, effective_from: datetime.date, basis: st
         recharge_engine.check_basis_spec(basis_spec(record, rows, members))
     except SpecError as error:
         # The form's first figure: the error concerns the figures together, and the summary links to a field.
-        raise Refused(_("These figures cannot split a cost: %(error)s") % {"error": error},
+        raise Refused(_("These figures cannot split a cost: %(error)s") % {"error": error.translated(_)},
                       f"value_{members[0].council_id}" if members else "figures") from None
     return record
 
@@ -270,7 +270,7 @@ def pool_period(pool: CostPool, start: datetime.date, end: datetime.date) -> Poo
     try:
         out = recharge_engine.run(spec)
     except SpecError as error:
-        empty.error = str(error)
+        empty.error = error.translated(_)
         return empty
     rows = []
     for slug, member in by_slug.items():
@@ -355,7 +355,7 @@ def add_package_entry(*, package: FundingPackage, actor, what: str, values: dict
         # The new entry's field the engine names ("reprofiles[0].to_year: …"), else what it brings that no longer
         # adds up: an amendment's change, a plan's or a move's amount.
         named = next((name for name in values if f".{name}:" in str(error)), None)
-        raise Refused(_("That would not add up: %(error)s") % {"error": error}, named or ENTRY_FIGURE.get(what, "")) from None
+        raise Refused(_("That would not add up: %(error)s") % {"error": error.translated(_)}, named or ENTRY_FIGURE.get(what, "")) from None
     return entry
 
 
@@ -368,7 +368,7 @@ def remove_package_entry(*, entry, actor) -> None:
     try:
         grant_engine.statement(package_spec(package))
     except SpecError as error:
-        raise Refused(_("Taking that away would not add up: %(error)s") % {"error": error}) from None
+        raise Refused(_("Taking that away would not add up: %(error)s") % {"error": error.translated(_)}) from None
 
 
 def package_spec(package: FundingPackage) -> dict:

@@ -205,3 +205,57 @@ def test_a_lead_sees_their_own_councils_figures_on_a_pool_and_the_coordinator_se
     client.force_login(region["coordinator"])
     page = client.get(url).content.decode()
     assert "£800.00" in page and "Programme manager" in page and 'data-testid="own-figures-only"' not in page
+
+
+# --- The engine's messages reach the user through gettext ------------------------------------------------
+
+
+@pytest.fixture
+def marked_gettext(monkeypatch):
+    """gettext that marks each message it was given, so a message that never went through it shows unmarked."""
+    monkeypatch.setattr(services, "_", lambda message: f"«{message}»")
+
+
+def test_figures_that_cannot_split_a_cost_are_refused_in_the_readers_language(region, marked_gettext):
+    pool = services.create_pool(partnership=region["partnership"], actor=region["coordinator"], name="Pool", purpose="other",
+                                councils=[region["rct"], region["merthyr"]])
+    with pytest.raises(services.Refused) as refusal:
+        services.set_basis(pool=pool, actor=region["coordinator"], effective_from=datetime.date(2013, 4, 1), basis="fixed",
+                           figures={region["rct"].pk: (D("80"), "x", None), region["merthyr"].pk: (D("30"), "x", None)})
+    assert str(refusal.value) == "«These figures cannot split a cost: «share: the parties' shares add up to 110, not exactly 100»»"
+
+
+def test_a_period_that_cannot_be_split_says_why_in_the_readers_language(region, marked_gettext):
+    pool = _pool(region)
+    services.record_cost(pool=pool, actor=region["coordinator"], paid_by=region["rct"], date=datetime.date(2013, 6, 30),
+                         amount=D("1000.00"), description="Programme manager")
+    services.set_member_terms(pool=pool, actor=region["coordinator"], terms={
+        region["rct"].pk: (None, D("100.00"), None), region["merthyr"].pk: (None, D("100.00"), None)})
+    period = services.pool_period(pool, *services.period_of(2013))
+    assert period.error == "«bases (from 2013-04-01): «cap: the parties' caps allow at most 200.00, less than the total 1000.00»»"
+
+
+def test_a_funding_entry_that_would_not_add_up_is_refused_in_the_readers_language_on_its_field(region, marked_gettext):
+    package = services.create_package(partnership=region["partnership"], actor=region["coordinator"], name="Grant",
+                                      start_date=datetime.date(2013, 4, 1))
+    award = services.add_package_entry(package=package, actor=region["coordinator"], what="award",
+                                       values={"funder": "ESF", "awarded": D("100.00"), "bid": None})
+    with pytest.raises(services.Refused) as refusal:
+        services.add_package_entry(package=package, actor=region["coordinator"], what="amendment",
+                                   values={"award": award, "date": datetime.date(2013, 5, 1), "change": D("-200.00"), "year": "",
+                                           "reason": "cut"})
+    assert str(refusal.value) == f"«That would not add up: «amendments[0] ({award.pk}).change: takes the award below zero»»"
+    assert refusal.value.field == "change"
+
+
+def test_taking_away_an_entry_that_would_not_add_up_is_refused_in_the_readers_language(region, marked_gettext):
+    package = services.create_package(partnership=region["partnership"], actor=region["coordinator"], name="Grant",
+                                      start_date=datetime.date(2013, 4, 1))
+    line = services.add_package_entry(package=package, actor=region["coordinator"], what="profile",
+                                      values={"year": "2013/14", "amount": D("100.00")})
+    services.add_package_entry(package=package, actor=region["coordinator"], what="reprofile", values={
+        "date": datetime.date(2013, 9, 1), "from_year": "2013/14", "to_year": "2014/15", "amount": D("100.00"), "reason": "late"})
+    with pytest.raises(services.Refused) as refusal:
+        services.remove_package_entry(entry=line, actor=region["coordinator"])
+    assert str(refusal.value) == ("«Taking that away would not add up: «profile: 2013/14's planned spend goes below zero after "
+                                  "amendments and re-profiling»»")
