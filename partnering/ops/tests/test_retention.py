@@ -313,3 +313,23 @@ def test_another_councils_lead_and_staff_cannot_open_the_page(client, region):
         assert client.get("/councils/north/retention/").status_code == 404
         assert client.post("/councils/north/retention/", {"months": "1"}).status_code == 404
     assert not RetentionRule.objects.exists()
+
+
+def test_an_uploaded_certificate_is_deleted_once_the_erasure_is_committed(region, leaver, settings, tmp_path,
+                                                                          django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+
+    from partnering.learning.models import Evidence
+
+    settings.MEDIA_ROOT = tmp_path
+    evidence = Evidence(person=leaver, council=region.north, title="First aid at work", completed_on=datetime.date(2019, 9, 1),
+                        hours=Decimal("6.00"))
+    evidence.certificate.save("certificate.pdf", ContentFile(b"%PDF-1.4 Samantha Leaverton"), save=True)
+    storage, stored = evidence.certificate.storage, evidence.certificate.name
+    assert storage.exists(stored)
+    set_period(region.north, 12)
+    with django_capture_on_commit_callbacks(execute=True):
+        retention.erase_expired(on=RUN_ON)
+    evidence.refresh_from_db()
+    assert not storage.exists(stored) and evidence.certificate.name == ""
+    assert (evidence.title, evidence.hours) == ("First aid at work", Decimal("6.00"))  # still counted as training done
