@@ -198,7 +198,8 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Partnering API",
-    "DESCRIPTION": "Councils, partnerships, provision, the catalogue, bookings, training records (by consent), people and employments. "
+    "DESCRIPTION": "Councils, partnerships, provision, the catalogue, bookings, training records (by consent), people and employments, "
+                   "cost statements, the public register's projects and whole-file HR imports. "
                    "Send a council's API token as `Authorization: Bearer ptk_…`, or use it signed in.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -2,6 +2,7 @@
 error and no response that breaks the schema, for every operation and every input it generates."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 import schemathesis
@@ -13,7 +14,9 @@ from schemathesis.checks import content_type_conformance, not_a_server_error, re
 
 from config.wsgi import application
 from partnering.api.services import api_token_create
+from partnering.costs.models import Cost, CostPool, PoolBasis, PoolCouncil
 from partnering.learning.models import Course, RecordShare, Session, TrainingRecord
+from partnering.programmes import services as programmes
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +31,18 @@ def api_world(region):
     Session.objects.create(course=course, capacity=5, starts_at=start, ends_at=start + datetime.timedelta(hours=6))
     TrainingRecord.objects.create(person=region.staff_north, title="Fire safety", completed_on=datetime.date(2025, 3, 1), council=region.north)
     RecordShare.objects.create(person=region.staff_north, council=region.north)
+    # a cost statement with lines and totals, and a project on the public register
+    pool = CostPool.objects.create(partnership=region.network, name="Programme office")
+    for council in (region.north, region.south):
+        PoolCouncil.objects.create(pool=pool, council=council)
+    PoolBasis.objects.create(pool=pool, effective_from=datetime.date(2020, 4, 1), basis="equal")
+    Cost.objects.create(pool=pool, paid_by=region.north, date=datetime.date.today(), amount=Decimal("1000"), description="Rent")
+    programme = programmes.create_programme(partnership=region.network, actor=region.coordinator, name="Joint training", slug="joint",
+                                            theme="Learning", start_on=datetime.date(2024, 4, 1))
+    project = programmes.create_project(programme=programme, actor=region.coordinator, name="Shared trainers", lead_council=region.north,
+                                        councils=[region.south], purpose="Trainers shared by both councils.", notes="PRIVATE",
+                                        sro=region.lead_north, start_on=datetime.date(2024, 4, 1))
+    programmes.set_published(project=project, actor=region.lead_north, published=True)
     return region
 
 
