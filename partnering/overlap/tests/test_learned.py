@@ -127,10 +127,11 @@ def test_a_yes_answer_teaches_the_words_that_differ_as_names_for_each_other_for_
     from partnering.overlap.matching import Record, cluster
     from partnering.overlap.matching.learned import answer_synonyms
 
-    records = [Record("1", "A", "Managing Sickness Absence"), Record("2", "B", "Managing Attendance"),
-               Record("3", "C", "Sickness Absence for Managers"), Record("4", "D", "Attendance for Managers"),
+    # Words no built-in set pairs, so only the answer can teach them (the built-in sets already teach absence / attendance).
+    records = [Record("1", "A", "Managing Lateness"), Record("2", "B", "Managing Timekeeping"),
+               Record("3", "C", "Lateness for Managers"), Record("4", "D", "Timekeeping for Managers"),
                Record("5", "E", "Excel for Beginners")]
-    assert answer_synonyms(records, [("1", "2")]) == {"sickness absence": "attendance"}
+    assert answer_synonyms(records, [("1", "2")]) == {"timekeeping": "lateness"}
     assert cluster(records).clusters["3"] != cluster(records).clusters["4"]
     taught = cluster(records, must_link=[("1", "2")]).clusters
     assert taught["3"] == taught["4"] and taught["5"] not in (taught["3"], taught["1"])

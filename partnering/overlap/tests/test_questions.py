@@ -19,21 +19,24 @@ from .test_analysis import HEADERS, NORTH, SOUTH, analyse, share
 
 pytestmark = pytest.mark.django_db
 
-# Lines a new user's returns hold: paraphrases the matcher is unsure of, and lines it groups that a coordinator may not.
+# Lines a new user's returns hold: paraphrases, lines it groups that a coordinator may not, and a pair it is unsure of and
+# keeps apart (digital / computer skills for beginners).
 QUESTION_NORTH = [HEADERS,
                   ["Budget management for non-financial managers", "Finance", "classroom", "external", "Acme", "", "", 10, 1, 800],
                   ["Conflict resolution", "Customer service", "classroom", "in-house", "", "", "", 25, 3, 0],
                   ["Dementia awareness", "Health and social care", "classroom", "in-house", "", "", "", 40, 4, 0],
                   ["Challenging customer behaviour", "Customer service", "classroom", "in-house", "", "", "", 30, 3, 0],
                   ["Managing sickness absence", "Management", "classroom", "in-house", "", "", "", 15, 2, 0],
-                  ["Report writing", "Communication", "classroom", "external", "Words Ltd", "", "", 12, 1, 600]]
+                  ["Report writing", "Communication", "classroom", "external", "Words Ltd", "", "", 12, 1, 600],
+                  ["Digital skills for beginners", "IT", "classroom", "external", "Scrum Co", "", "", 10, 2, 900]]
 QUESTION_SOUTH = [HEADERS,
                   ["Finance for non-finance managers", "Finance", "classroom", "external", "Bravo", "", "", 8, 1, 900],
                   ["Managing conflict", "Customer service", "classroom", "in-house", "", "", "", 20, 2, 0],
                   ["Dementia friends", "Health and social care", "e-learning", "in-house", "", "", "", 60, "", 0],
                   ["Dealing with difficult customers", "Customer service", "classroom", "in-house", "", "", "", 18, 2, 0],
                   ["Managing attendance", "Management", "classroom", "in-house", "", "", "", 14, 2, 0],
-                  ["Effective report writing", "Communication", "classroom", "external", "Words Ltd", "", "", 9, 1, 500]]
+                  ["Effective report writing", "Communication", "classroom", "external", "Words Ltd", "", "", 9, 1, 500],
+                  ["Computer skills for beginners", "IT", "classroom", "external", "PM Ltd", "", "", 12, 2, 1000]]
 SNAPSHOT_FIELDS = {"title", "topic", "provider_name", "accreditation", "level", "duration_hours", "delivery_method"}
 
 
