@@ -16,6 +16,7 @@ constraint, and the generator refuses a database that holds anything else unless
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
 import math
 import random
@@ -117,6 +118,12 @@ COURSES = [
     ("Councillor Induction", "Elected members", "event", "", "", 6, None),
     ("Chairing Skills for Councillors", "Elected members", "classroom", "", "", 3, None),
 ]
+# Each course also comes for particular audiences or depths; the plain course is the commonest. A council's lines are
+# drawn from these, so a group of equivalent provision holds a few lines from each council, as real returns do.
+QUALIFIERS = (("", 6), (" for Managers", 1), (" for Frontline Staff", 1), (" Refresher", 1), (" Advanced", 1), (" Awareness", 1),
+              (" Workshop", 1), (" Masterclass", 1))
+TEMPLATES = [(title + qualifier, *rest) for title, *rest in COURSES for qualifier, _weight in QUALIFIERS]
+TEMPLATE_WEIGHTS = [weight for _course in COURSES for _qualifier, weight in QUALIFIERS]
 # Courses only one council runs, named after it: they stay alone in the overlap report.
 LOCAL_COURSES = [("Highways Inspection Procedures", "Professional and technical"), ("Waste Collection Induction", "Induction"),
                  ("Council Tax Recovery Procedures", "Finance"), ("Planning Committee Briefing", "Elected members"),
@@ -523,11 +530,12 @@ def _people(members, partnership_pk, partnership_slug, tables, ids, rng, usable_
 
 def _provision(members, partnership_pk, year, tables, ids, rng, topics, now) -> dict:
     """Each council's return for the year, shared with the partnership, and its lines. Returns the lines by course
-    template (an index of COURSES, or ("local", title, topic) for a council's own course): (provision id, council,
+    template (an index of TEMPLATES, or ("local", title, topic) for a council's own course): (provision id, council,
     learners, cost)."""
     by_template: dict = {}
     for council in members:
-        templates = [i for i, c in enumerate(COURSES) if c[6] is None or council.nation in c[6]]
+        templates = [i for i, c in enumerate(TEMPLATES) if c[6] is None or council.nation in c[6]]
+        weights = list(itertools.accumulate(TEMPLATE_WEIGHTS[i] for i in templates))
         return_pk, batch_pk = ids.take(Return), ids.take(ImportBatch)
         first_line = ids.take(Provision, council.lines)
         learners_total = cost_total = 0
@@ -537,8 +545,8 @@ def _provision(members, partnership_pk, year, tables, ids, rng, topics, now) -> 
                 template = ("local", f"{council.place} {local}", topic)
                 title, method, accreditation, level, hours = template[1], "classroom", "", "", 3
             else:
-                template = rng.choice(templates)
-                title, topic, method, accreditation, level, hours, _nations = COURSES[template]
+                template = rng.choices(templates, cum_weights=weights)[0]
+                title, topic, method, accreditation, level, hours, _nations = TEMPLATES[template]
             in_house = rng.random() < 0.4
             learners = rng.randint(5, 400)
             cost = 0 if in_house else learners * rng.randint(20, 400) * 100
@@ -572,7 +580,7 @@ def _overlap(partnership_pk, year, by_template, tables, ids, topics, now) -> Non
     line_count = sum(len(lines) for lines in by_template.values())
     tables["analysis run"].add(run, partnership_pk, year, AnalysisRun.Status.DONE, 100, "Generated groups", now, line_count, len(by_template))
     for template, lines in sorted(by_template.items(), key=lambda item: str(item[0])):
-        title, topic = (COURSES[template][0], COURSES[template][1]) if isinstance(template, int) else template[1:]
+        title, topic = (TEMPLATES[template][0], TEMPLATES[template][1]) if isinstance(template, int) else template[1:]
         group = ids.take(OverlapGroup)
         councils = {council.pk for _line, council, _learners, _cost in lines}
         spend = sum(cost for *_first, cost in lines)
@@ -592,7 +600,7 @@ def _learning(members, partnership_pk, by_template, tables, ids, rng, topics, no
     common = sorted(shared, key=lambda t: (-len(by_template[t]), t))[: max(3, min(40, lines // 25))]
     start = now.replace(hour=9, minute=30, second=0, microsecond=0)
     for template in common:
-        title, topic, method, accreditation, level, hours, _nations = COURSES[template]
+        title, topic, method, accreditation, level, hours, _nations = TEMPLATES[template]
         course = ids.take(Course)
         tables["course"].add(course, partnership_pk, title, "A joint course open to staff of every council in the partnership.",
                              topics.get(topic), accreditation, level, method, Decimal(str(hours)),

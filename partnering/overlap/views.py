@@ -44,10 +44,16 @@ def _year(request) -> int:
         raise Http404(_("Page not found")) from None
 
 
+# The report shows each group's first lines (the group's own page shows them all), so a page of groups reads and
+# renders a bounded number of lines however many councils and lines a group gathers.
+REPORT_LINES_PER_GROUP = 10
+
+
 def _with_members(groups, partnership):
-    """Groups with the lines anyone may see in them (lines still shared with the partnership)."""
-    shown = access.lines_shown_in_groups(partnership).select_related("provision__council")
-    return groups.select_related("topic").prefetch_related(Prefetch("members", queryset=shown))
+    """Groups with, as `shown_lines`, the first lines anyone may see in them (lines still shared with the
+    partnership): one more than the report shows, so it can say there are more."""
+    shown = access.lines_shown_in_groups(partnership).select_related("provision__council")[: REPORT_LINES_PER_GROUP + 1]
+    return groups.select_related("topic").prefetch_related(Prefetch("members", queryset=shown, to_attr="shown_lines"))
 
 
 @login_required
@@ -73,6 +79,7 @@ def report(request, slug):
     can_decide = access.can_decide_overlap(request.scope, partnership)
     return TemplateResponse(request, "overlap/report.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
+        "lines_per_group": REPORT_LINES_PER_GROUP,
         "unique": unique[:200], "unique_count": unique.count(), "run": run, "can_decide": can_decide,
         "not_sharing": members.count() - sharing, "methods": DELIVERY_METHOD_LABELS,
         "open_questions": _open_questions(request, partnership, year).count() if can_decide else None,

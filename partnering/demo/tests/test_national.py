@@ -121,3 +121,15 @@ def test_national_pages_make_as_many_queries_with_four_times_the_councils_staff_
     small, large = _queries_per_page(TINY), _queries_per_page(FOUR_TIMES)
     assert large.pop("_lines") == 4 * small.pop("_lines")
     assert large == small
+
+
+def test_overlap_report_shows_each_groups_first_lines_and_links_to_the_rest():
+    report = generate(Scale(councils=5, staff=50, provision=800, seed=3))
+    client = Client()
+    client.force_login(Person.objects.get(email=report.accounts["coordinator"]))
+    response = client.get(f"/overlap/partnerships/{report.partnership_slug}/")
+    biggest = max(response.context["page"].object_list, key=lambda group: group.line_count)
+    assert biggest.line_count > 11 and len(biggest.shown_lines) == 11  # ten shown, and one more to know there are more
+    page = response.content.decode()
+    assert f'href="{biggest.get_absolute_url()}">See every line in “{biggest.title}” (only the first 10 are shown here)' in page
+    assert len(client.get(biggest.get_absolute_url()).context["members"]) == biggest.line_count
