@@ -336,12 +336,16 @@ class Associations:
 
     def columns(self, diffs: Sequence[Diff]) -> np.ndarray:
         out = np.zeros((len(diffs), 2))
-        for n, (left, right) in enumerate(diffs):
+        done: dict[Diff, tuple[float, float]] = {}  # many pairs differ by the same words
+        for n, diff in enumerate(diffs):
+            left, right = diff
             if not left or not right or not self.same:
                 continue
-            best_left = [max(self.strength(u, v) for v in right) for u in sorted(left)]
-            best_right = [max(self.strength(u, v) for u in left) for v in sorted(right)]
-            out[n] = (sum(best_left) + sum(best_right)) / (len(best_left) + len(best_right)), max(best_left)
+            if diff not in done:
+                best_left = [max(self.strength(u, v) for v in right) for u in sorted(left)]
+                best_right = [max(self.strength(u, v) for u in left) for v in sorted(right)]
+                done[diff] = (sum(best_left) + sum(best_right)) / (len(best_left) + len(best_right)), max(best_left)
+            out[n] = done[diff]
         return out
 
 

@@ -145,3 +145,47 @@ def test_an_answer_never_teaches_a_level_or_an_audience_as_a_name():
                Record("3", "C", "Budgets for Managers"), Record("4", "D", "Budgets for Members")]
     assert answer_synonyms(records, [("1", "2"), ("3", "4")]) == {}
     assert answer_synonyms(records, [("1", "2")], synonyms={"level 3": "level 2"}) == {}
+
+
+def test_associations_are_learned_from_labelled_pairs_not_listed():
+    diffs = [(frozenset({"absenc"}), frozenset({"attendanc"}))] * 3 + [(frozenset({"adult"}), frozenset({"children"}))] * 4
+    truths = [1, 1, 1, 0, 0, 0, 0]
+    associations = learned.Associations.learn(diffs, truths)
+    assert associations.strength("attendanc", "absenc") == 3 / 4
+    assert associations.strength("adult", "children") == 0
+    assert associations.strength("budget", "financ") == 0  # never seen: nothing learned
+    columns = associations.columns([diffs[0], diffs[-1], (frozenset(), frozenset({"x"}))])
+    assert columns[0].tolist() == [0.75, 0.75] and columns[1].tolist() == [0, 0] and columns[2].tolist() == [0, 0]
+
+
+def test_a_built_in_sets_association_features_never_come_from_that_set_itself():
+    alone, _truths = learned._built_in_vectors("built_in_wales", ())
+    assert not alone[:, -2:].any()  # with no other set to learn from, the set teaches its own pairs nothing
+    others = tuple(n for n in learned.built_in_sets() if n != "built_in_wales")
+    vectors, _truths = learned._built_in_vectors("built_in_wales")
+    expected = learned.associations_of(others).columns(learned._built_in_pairs("built_in_wales")[2])
+    assert np.array_equal(vectors[:, -2:], expected) and vectors[:, -2:].any()
+
+
+def test_lines_sharing_no_word_are_compared_when_a_learned_association_links_them():
+    from partnering.overlap.matching.engine import score_candidates
+
+    records = [Record("1", "A", "Lateness"), Record("2", "B", "Timekeeping"), Record("3", "C", "Excel")]
+    default = learned.default_model()
+    assert not score_candidates(records, model=learned.PairModel(default.estimator)).pairs
+    taught = learned.Associations.learn([(frozenset({"lateness"}), frozenset({"timekeep"}))] * 8, [1] * 8)
+    scored = score_candidates(records, model=learned.PairModel(default.estimator, taught))
+    assert [{scored.keys[scored.key_list[i]][0], scored.keys[scored.key_list[j]][0]} for i, j in scored.pairs] == [{"1", "2"}]
+
+
+def test_the_paraphrase_training_set_is_what_its_builder_writes():
+    import importlib.util
+
+    path = learned.DATA / "build_built_in_uk_paraphrase.py"
+    spec = importlib.util.spec_from_file_location("build_built_in_uk_paraphrase", path)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    with (learned.DATA / "built_in_uk_paraphrase.csv").open(newline="", encoding="utf-8") as handle:
+        written = list(csv.DictReader(handle))
+    assert written == [{k: str(v) for k, v in row.items()} for row in builder.rows()]
+    assert len({row["council"] for row in written}) == 17 and len(written) > 400
