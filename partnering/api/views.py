@@ -443,17 +443,19 @@ class RegisterProjectViewSet(ReadOnly):
 
 # --- HR imports: a whole export at once ----------------------------------------------------------------------------
 
-def problem_fields(problems) -> dict[str, list[str]]:
+def problem_fields(export) -> dict[str, list[str]]:
     """Every problem under the place it is: `row.<n>.<column letter>` for a cell, `columns.<field>` for a column
-    nothing holds (map it), `file` for the file as a whole."""
+    nothing holds (map it), `row.<n>` for a row as a whole, `file` for the file as a whole."""
     fields: dict[str, list[str]] = {}
-    for problem in problems:
+    for problem in export.problems:
         if problem.row == 0:
             key = "file"
-        elif not problem.column:
-            key = f"columns.{problem.field or 'file'}"
-        else:
+        elif problem.column:
             key = f"row.{problem.row}.{problem.column}"
+        elif problem.row == export.header_row and problem.field:
+            key = f"columns.{problem.field}"
+        else:
+            key = f"row.{problem.row}"
         fields.setdefault(key, []).append(str(problem.message))
     return fields
 
@@ -509,7 +511,7 @@ class HrImportViewSet(mixins.CreateModelMixin, ReadOnly):
             if export.unmapped and any(not p.column and p.row for p in export.problems):
                 message += " " + _("Columns not read: %(columns)s. A lead maps them once on the People import page in the browser; "
                                    "the mapping is remembered for the API too.") % {"columns": ", ".join(f"“{h}”" for h in export.unmapped)}
-            return Response(error_body(422, "file_problems", message, problem_fields(export.problems)), status=422)
+            return Response(error_body(422, "file_problems", message, problem_fields(export)), status=422)
         plan = done.checked.plan
         export = done.checked.export
         rows = ([{"row": r.row, "email": r.email, "change": "start"} for r in plan.starters]

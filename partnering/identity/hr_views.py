@@ -29,7 +29,17 @@ class UploadForm(GovUKForm):
                            error_messages={"required": gettext_lazy("Choose the HR export to upload")})
     full_export = forms.BooleanField(
         label=gettext_lazy("This file lists everyone the council employs"), required=False, initial=True,
-        help_text=gettext_lazy("Jobs an earlier import added that are not in this file are ended today. Jobs entered by hand are left alone."))
+        help_text=gettext_lazy("Jobs an earlier import added that are not in this file are ended today. Jobs entered by hand are left "
+                               "alone unless you choose to end them when you confirm the import."))
+
+
+# What a committed import did, in the order and words of the preview (older imports lack the newer counts).
+SUMMARY_LABELS = {
+    "started": gettext_lazy("Started"), "changed": gettext_lazy("Changing or unchanged"),
+    "left": gettext_lazy("Left (an end date in the file)"), "ended": gettext_lazy("Ended (imported before, not in the export)"),
+    "ended_hand_entered": gettext_lazy("Entered by hand, not in the export: ended"),
+    "left_alone": gettext_lazy("Entered by hand, not in the export: left alone"),
+}
 
 
 class CommitForm(GovUKForm):
@@ -96,10 +106,3 @@ def preview(request, pk):
     return TemplateResponse(request, "identity/hr_preview.html", {"made": made, "checked": checked, "columns": columns, "choices": choices,
                                                                   "commit_form": CommitForm(), "summary": summary})
 
-
-SUMMARY_LABELS = {
-    "started": gettext_lazy("Started"), "changed": gettext_lazy("Changing or unchanged"),
-    "left": gettext_lazy("Left (an end date in the file)"), "ended": gettext_lazy("Ended (imported before, not in the export)"),
-    "ended_hand_entered": gettext_lazy("Entered by hand, not in the export: ended"),
-    "left_alone": gettext_lazy("Entered by hand, not in the export: left alone"),
-}

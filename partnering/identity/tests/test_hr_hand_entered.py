@@ -36,6 +36,8 @@ def test_hand_entered_jobs_are_left_alone_unless_the_lead_ticks_the_box(client, 
     hand_entered = Employment.objects.get(council=region.north, person=region.staff_north)
     done = client.post(upload(client, region.north, EVERYONE_BUT_STAFF), {"action": "commit"}, follow=True).content.decode()
     assert "0 entered by hand ended, 1 entered by hand left alone" in done
+    summary = done.split('class="govuk-summary-list"')[1]
+    assert "Entered by hand, not in the export: left alone</dt><dd class=\"govuk-summary-list__value\">1<" in summary
     hand_entered.refresh_from_db()
     assert hand_entered.end_on is None
     client.post(upload(client, region.north, EVERYONE_BUT_STAFF), {"action": "commit", "include_hand_entered": "on"})
