@@ -30,6 +30,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from partnering.core import audit
 from partnering.core.models import Sharing
@@ -447,7 +448,7 @@ def generate(scale: Scale, *, force: bool = False, progress: Callable[[str], Non
             # A many-to-many table's rows are filed under the model that declares it (a course's commissioning councils).
             model, count = table.model._meta.auto_created or table.model, table.written
             audit.record_bulk(model=model, action=audit.Action.CREATE, count=count,
-                              description=f"Generated national benchmark data: {count} {name} rows")
+                              description=gettext("Generated national benchmark data: %(count)d %(table)s rows") % {"count": count, "table": name})
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), [t.model for t in tables.values()]):
             cursor.execute(statement)
