@@ -333,3 +333,13 @@ def test_an_uploaded_certificate_is_deleted_once_the_erasure_is_committed(region
     evidence.refresh_from_db()
     assert not storage.exists(stored) and evidence.certificate.name == ""
     assert (evidence.title, evidence.hours) == ("First aid at work", Decimal("6.00"))  # still counted as training done
+
+
+def test_the_scheduler_runs_the_erasure_every_day(region, leaver, capsys):
+    from partnering.ops.management.commands.run_scheduler import HOUR, schedule
+
+    assert ("personal data erasure", 24 * HOUR, erase_expired_personal_data) in schedule()
+    set_period(region.north, 1)
+    call_command("run_scheduler", once=True)  # the test settings run each task as it is enqueued
+    assert "enqueued personal data erasure" in capsys.readouterr().out
+    assert ErasureLog.objects.get().person_pk == leaver.pk

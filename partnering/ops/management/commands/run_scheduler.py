@@ -15,6 +15,7 @@ def schedule():
     """(name, every so many seconds, the task) — enqueued for the worker to run."""
     from partnering.community.tasks import send_weekly_digests
     from partnering.ops import tasks
+    from partnering.ops.retention_tasks import erase_expired_personal_data
 
     return [
         ("heartbeat", MINUTE, tasks.heartbeat),
@@ -22,6 +23,7 @@ def schedule():
         ("reminders", HOUR, tasks.send_reminders),
         ("follow-ups", HOUR, tasks.send_follow_ups),
         ("weekly digests", HOUR, send_weekly_digests),  # each person's goes once a week; hourly just catches it due
+        ("personal data erasure", 24 * HOUR, erase_expired_personal_data),  # leavers past their councils' retention periods
     ]
 
 
