@@ -468,6 +468,7 @@ def _built_in_vectors(name: str, others: tuple[str, ...] | None = None) -> tuple
     return np.column_stack([base, associations_of(tuple(sorted(others))).columns(diffs)]), truths
 
 
+ANSWERS_TEACH_ASSOCIATIONS = True  # labelled pairs also teach which words name the same thing (cross-validated)
 LABEL_WEIGHT = 5.0  # an answer about these very lines counts for more than a pair from the built-in sets
 
 
@@ -475,12 +476,18 @@ def label_vectors(records: Sequence, labels: Iterable[Label], synonyms=None, *,
                   associations: Associations | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Feature vectors of labelled pairs among `records`, compared as the run compares them (with the built-in sets'
     word associations unless given others)."""
+    vectors, truths, _diffs = _label_pairs(records, labels, synonyms, associations)
+    return vectors, truths
+
+
+def _label_pairs(records: Sequence, labels: Iterable[Label], synonyms=None,
+                 associations: Associations | None = None) -> tuple[np.ndarray, np.ndarray, list[Diff]]:
     from .engine import record_features
 
     by_id = {r.record_id: r for r in records}
     labels = [label for label in labels if label.a in by_id and label.b in by_id]
     if not labels:
-        return np.zeros((0, len(FEATURE_NAMES))), np.zeros(0, dtype=int)
+        return np.zeros((0, len(FEATURE_NAMES))), np.zeros(0, dtype=int), []
     ids = sorted({x.a for x in labels} | {x.b for x in labels}, key=str)
     position = {rid: n for n, rid in enumerate(ids)}
     synonyms = with_corpus_words((r.title for r in records), synonyms)
@@ -488,9 +495,10 @@ def label_vectors(records: Sequence, labels: Iterable[Label], synonyms=None, *,
     extras = {r.record_id: Extra.of(r.title, r.provider_name) for r in records}
     corpus = Corpus(feats.values(), [x.text for x in extras.values()])
     associations = associations if associations is not None else associations_of(tuple(built_in_sets()))
-    vectors = pair_matrix([(position[x.a], position[x.b]) for x in labels], [feats[i] for i in ids], [extras[i] for i in ids], corpus,
-                          associations)
-    return vectors, np.array([int(x.same) for x in labels])
+    pairs = [(position[x.a], position[x.b]) for x in labels]
+    items = [feats[i] for i in ids]
+    vectors = pair_matrix(pairs, items, [extras[i] for i in ids], corpus, associations)
+    return vectors, np.array([int(x.same) for x in labels]), [differing(items[i], items[j]) for i, j in pairs]
 
 
 def train(extra_vectors: np.ndarray | None = None, extra_truths: np.ndarray | None = None, *,
@@ -550,8 +558,13 @@ def model_for(records: Sequence, labels: Sequence[Label], synonyms=None, *, sets
     """The built-in model (or one trained on just `sets`), retrained with these labelled pairs when there are any."""
     if not labels and sets is None:
         return default_model()
-    associations = associations_of(tuple(sorted(sets))) if sets is not None else None
-    return train(*label_vectors(records, labels, synonyms, associations=associations), sets=sets, weight=weight)
+    associations = associations_of(tuple(sorted(sets if sets is not None else built_in_sets())))
+    vectors, truths, diffs = _label_pairs(records, labels, synonyms, associations)
+    model = train(vectors, truths, sets=sets, weight=weight)
+    if ANSWERS_TEACH_ASSOCIATIONS and len(truths):
+        # The answers' own words join the associations the run uses (their vectors above did not see them).
+        model.associations = Associations.combine([model.associations, Associations.learn(diffs, truths)])
+    return model
 
 
 def bindings(labels: Iterable[Label]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
