@@ -8,13 +8,14 @@ the chart and the .xlsx download.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from partnering.reference.labels import DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
 
-from .models import Arrangement, Investment, Provision, divide_half_up
+from .models import Arrangement, Investment, Provision, Topic, divide_half_up
 
 
 @dataclass
@@ -98,21 +99,31 @@ def build(councils, filters: Filters) -> list[Table]:
         ("per_head", _("Spend per head"), "money"), ("per_thousand", _("Spend per 1,000 staff"), "money"),
     ], invested, chart=("council", "budget")))
 
-    by_topic = [
-        {"topic": row["topic__name"] or str(_("No topic")), **{k: row[k] for k in totals}}
-        for row in lines.values("topic__name").annotate(**totals).order_by("-spend", "topic__name")
-    ]
+    # One grouped read of the lines, summed here by each table's dimension: six aggregate queries over the same
+    # lines cost about three times as much on a large partnership (15,000 lines).
+    dimensions = ("council_id", "topic_id", "delivery_method", "provider_type", "provider_name")
+    groups = [Group._make(row) for row in lines.order_by().values(*dimensions).annotate(**totals).values_list(*dimensions, *totals)]
+    topic_names = dict(Topic.objects.filter(pk__in={g.topic_id for g in groups}).values_list("pk", "name"))
+    no_topic = str(_("No topic"))
+
+    def topic_of(group):
+        return topic_names.get(group.topic_id) or no_topic
+
+    by_topic = [{"topic": topic, **sums} for topic, sums in _summed(groups, topic_of).items()]
+    by_topic.sort(key=lambda row: (_descending(row["spend"]), row["topic"]))
     tables.append(Table("topics", _("What is delivered, by topic"), [("topic", _("Topic"), "text"), *money_columns], by_topic, chart=("topic", "learners")))
 
-    names = {c.pk: c.short_name for c in councils}
+    sums_by_council = _summed(groups, lambda g: g.council_id)
     by_council = []
-    for row in lines.values("council_id").annotate(**totals).order_by("council__name"):
-        headcount = staff.get(row["council_id"])
+    for council in sorted(councils, key=lambda c: c.name):
+        if (sums := sums_by_council.get(council.pk)) is None:
+            continue
+        headcount = staff.get(council.pk)
         by_council.append({
-            "council": names[row["council_id"]], **{k: row[k] for k in totals},
-            "lines_per_thousand": _per_thousand(row["lines"], headcount),
-            "learners_per_thousand": _per_thousand(row["learners"], headcount),
-            "spend_per_thousand": divide_half_up(row["spend"] * 1000, headcount) if row["spend"] is not None and headcount else None,
+            "council": council.short_name, **sums,
+            "lines_per_thousand": _per_thousand(sums["lines"], headcount),
+            "learners_per_thousand": _per_thousand(sums["learners"], headcount),
+            "spend_per_thousand": divide_half_up(sums["spend"] * 1000, headcount) if sums["spend"] is not None and headcount else None,
         })
     tables.append(Table("councils", _("What is delivered, by council"), [
         ("council", _("Council"), "text"), *money_columns,
@@ -120,34 +131,31 @@ def build(councils, filters: Filters) -> list[Table]:
         ("spend_per_thousand", _("Spend per 1,000 staff"), "money"),
     ], by_council, chart=("council", "learners_per_thousand")))
 
-    by_method = [
-        {"method": str(DELIVERY_METHOD_LABELS.get(row["delivery_method"], _("Not given"))), **{k: row[k] for k in totals}}
-        for row in lines.values("delivery_method").annotate(**totals).order_by("-lines")
-    ]
+    by_method = [{"method": str(DELIVERY_METHOD_LABELS.get(method, _("Not given"))), **sums}
+                 for method, sums in _summed(groups, lambda g: g.delivery_method).items()]
+    by_method.sort(key=lambda row: (-row["lines"], row["method"]))
     tables.append(Table("methods", _("How it is delivered"), [("method", _("Delivery method"), "text"), *money_columns], by_method, chart=("method", "lines")))
 
-    by_provider_type = [
-        {"provider_type": str(PROVIDER_TYPE_LABELS.get(row["provider_type"], _("Not given"))), **{k: row[k] for k in totals}}
-        for row in lines.values("provider_type").annotate(**totals).order_by("-spend")
-    ]
+    by_provider_type = [{"provider_type": str(PROVIDER_TYPE_LABELS.get(kind, _("Not given"))), **sums}
+                        for kind, sums in _summed(groups, lambda g: g.provider_type).items()]
+    by_provider_type.sort(key=lambda row: (_descending(row["spend"]), row["provider_type"]))
     tables.append(Table("provider_types", _("Who delivers it: in-house or external"), [("provider_type", _("Provider type"), "text"), *money_columns], by_provider_type, chart=("provider_type", "spend")))
 
-    providers = [
-        {"provider": row["provider_name"], "councils": row["councils"], "lines": row["lines"], "learners": row["learners"], "spend": row["spend"]}
-        for row in lines.exclude(provider_name="").values("provider_name")
-        .annotate(councils=Count("council", distinct=True), lines=Count("pk"), learners=Sum("learners_per_year"), spend=Sum("annual_cost_pence"))
-        .order_by(F_desc_nulls("spend"), "provider_name")[:20]
-    ]
+    named = [g for g in groups if g.provider_name]
+    councils_of = _distinct(named, lambda g: g.provider_name, lambda g: g.council_id)
+    providers = [{"provider": provider, "councils": len(councils_of[provider]), **{k: sums[k] for k in ("lines", "learners", "spend")}}
+                 for provider, sums in _summed(named, lambda g: g.provider_name).items()]
+    providers.sort(key=lambda row: (_descending(row["spend"]), row["provider"]))
     tables.append(Table("providers", _("Providers ranked by spend"), [
         ("provider", _("Provider"), "text"), ("councils", _("Councils using them"), "number"), ("lines", _("Lines"), "number"),
         ("learners", _("Learners"), "number"), ("spend", _("Spend"), "money"),
-    ], providers, chart=("provider", "spend")))
+    ], providers[:20], chart=("provider", "spend")))
 
-    providers_per_topic = [
-        {"topic": row["topic__name"] or str(_("No topic")), "providers": row["providers"], "councils": row["councils"]}
-        for row in lines.exclude(provider_name="").values("topic__name")
-        .annotate(providers=Count("provider_name", distinct=True), councils=Count("council", distinct=True)).order_by("-providers", "topic__name")
-    ]
+    providers_of_topic = _distinct(named, topic_of, lambda g: g.provider_name)
+    councils_of_topic = _distinct(named, topic_of, lambda g: g.council_id)
+    providers_per_topic = [{"topic": topic, "providers": len(names_), "councils": len(councils_of_topic[topic])}
+                           for topic, names_ in providers_of_topic.items()]
+    providers_per_topic.sort(key=lambda row: (-row["providers"], row["topic"]))
     tables.append(Table("providers_per_topic", _("Different providers used for each topic"), [
         ("topic", _("Topic"), "text"), ("providers", _("Providers"), "number"), ("councils", _("Councils"), "number"),
     ], providers_per_topic, chart=("topic", "providers")))
@@ -166,10 +174,44 @@ def build(councils, filters: Filters) -> list[Table]:
     return tables
 
 
-def F_desc_nulls(name):  # noqa: N802 - reads like the SQL it makes
-    from django.db.models import F
+class Group(NamedTuple):
+    """The lines that share a council, topic, method, provider type and provider, summed."""
 
-    return F(name).desc(nulls_last=True)
+    council_id: int
+    topic_id: int | None
+    delivery_method: str
+    provider_type: str
+    provider_name: str
+    lines: int
+    sessions: int | None
+    learners: int | None
+    spend: int | None
+
+
+def _summed(groups, key) -> dict:
+    """Totals by `key`, in first-seen order; a sum with no figure at all stays None, as SQL's SUM does."""
+    sums: dict = {}
+    for group in groups:
+        row = sums.get(name := key(group))
+        if row is None:
+            row = sums[name] = [0, None, None, None]
+        row[0] += group.lines
+        for n, value in enumerate((group.sessions, group.learners, group.spend), start=1):
+            if value is not None:
+                row[n] = (row[n] or 0) + value
+    return {name: dict(zip(("lines", "sessions", "learners", "spend"), row, strict=True)) for name, row in sums.items()}
+
+
+def _distinct(groups, key, value) -> dict[object, set]:
+    found: dict = {}
+    for group in groups:
+        found.setdefault(key(group), set()).add(value(group))
+    return found
+
+
+def _descending(amount):
+    """Sorts the largest first and no figure last."""
+    return (amount is None, -(amount or 0))
 
 
 def totals_of(tables: list[Table]) -> dict:

@@ -56,6 +56,17 @@ def _with_members(groups, partnership):
     return groups.select_related("topic").prefetch_related(Prefetch("members", queryset=shown, to_attr="shown_lines"))
 
 
+def _with_council(groups, partnership) -> list[OverlapGroup]:
+    """One-council groups, listed by title and council (each group's page has its lines), leaving out any whose lines
+    are no longer shared: one read of their councils rather than of their lines."""
+    groups = list(groups)
+    councils = dict(access.lines_shown_in_groups(partnership).filter(group__in=groups).order_by()
+                    .values_list("group_id", "provision__council__short_name"))
+    for group in groups:
+        group.council_name = councils.get(group.pk)
+    return [group for group in groups if group.council_name]
+
+
 @login_required
 def report(request, slug):
     partnership = _partnership(request, slug)
@@ -71,8 +82,8 @@ def report(request, slug):
                 Q(provision__title__icontains=text) | Q(provision__provider_name__icontains=text))
             groups = groups.filter(pk__in=found.values("group_id"))
     shared = _with_members(groups.filter(council_count__gte=2), partnership).order_by("-council_count", "-spend_pence", "title")
-    unique = _with_members(groups.filter(council_count=1), partnership).order_by("title")
-    page = Paginator(shared, 20).get_page(request.GET.get("page"))
+    unique = groups.filter(council_count=1).order_by("title")
+    page = Paginator(shared, 10).get_page(request.GET.get("page"))
     run = AnalysisRun.objects.filter(partnership=partnership, year=year).first()
     members = current_member_councils(partnership)
     sharing = services.shared_lines(partnership, year).values("council").distinct().count()
@@ -80,7 +91,7 @@ def report(request, slug):
     return TemplateResponse(request, "overlap/report.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
         "lines_per_group": REPORT_LINES_PER_GROUP,
-        "unique": unique[:200], "unique_count": unique.count(), "run": run, "can_decide": can_decide,
+        "unique": _with_council(unique[:200], partnership), "unique_count": unique.count(), "run": run, "can_decide": can_decide,
         "not_sharing": members.count() - sharing, "methods": DELIVERY_METHOD_LABELS,
         "open_questions": _open_questions(request, partnership, year).count() if can_decide else None,
         "learning_form": LearningForm(initial={"learn_from_decisions": partnership.learn_from_decisions}) if can_decide else None,

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,6 +8,7 @@ from django.views import i18n
 
 from partnering.access import people as access
 from partnering.access.scope import get_or_404
+from partnering.core.pagination import OneQueryPaginator
 
 from .forms import LanguageForm
 from .models import PartnershipRole, Person
@@ -20,7 +20,7 @@ def person_list_view(request):
     query = request.GET.get("q", "").strip()
     council_slug = request.GET.get("council", "").strip()
     people = person_list(viewer=request.scope, query=query, council_slug=council_slug)
-    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    page = OneQueryPaginator(people, 50).get_page(request.GET.get("page"))
     template = "people/person_list.html#results" if request.htmx else "people/person_list.html"
     return TemplateResponse(
         request,

@@ -2,7 +2,9 @@ import io
 
 import pytest
 
+from partnering.core.models import Sharing
 from partnering.glossary.models import LocalSynonym, Term
+from partnering.mapping.models import Return
 from partnering.overlap.models import OverlapGroup
 
 from .test_analysis import NORTH, SOUTH, share
@@ -28,8 +30,17 @@ def test_report_lists_groups_in_two_or_more_councils_and_unique_ones(analysed, c
     assert page.status_code == 200
     assert [g.council_count for g in page.context["page"].object_list] == [2, 2]
     assert page.context["unique_count"] == 2
+    assert sorted((g.title, g.council_name) for g in page.context["unique"]) == [
+        ("Emergency First Aid at Work", analysed.north.short_name), ("First Aid at Work", analysed.south.short_name)]
     filtered = client.get(url(analysed) + "?year=2025&q=excel")
     assert [g.title for g in filtered.context["page"].object_list] == ["Excel Intermediate"]
+
+
+def test_a_council_that_stops_sharing_leaves_the_one_council_list_at_once(analysed, client):
+    Return.objects.filter(council=analysed.north).update(sharing=Sharing.PRIVATE, shared_with=None)
+    page = client.get(url(analysed) + "?year=2025")
+    assert [g.council_name for g in page.context["unique"]] == [analysed.south.short_name]
+    assert "Emergency First Aid at Work" not in page.content.decode()
 
 
 def test_report_access_follows_roles(analysed, client, sign_in):
