@@ -10,11 +10,12 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Min, Prefetch, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
@@ -126,6 +127,12 @@ class ApiViewSet(viewsets.GenericViewSet):
         if self.client:
             return audit.acting_as(None, source=f"api:{self.client.council.slug}:{self.client.token.name}"[:100])
         return audit.acting_as(self.request.user, source="api")
+
+
+class FewerPerPage(PageNumberPagination):
+    """For entries that each take several queries to put together (a cost statement, a register project)."""
+
+    page_size = 20
 
 
 class ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
@@ -294,7 +301,7 @@ EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 
 class YearQuerySerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=EARLIEST_YEAR, max_value=LATEST_YEAR, required=False,
-                                    help_text=_("The financial year by the calendar year it starts in (2025 is 1 April 2025 to 31 March 2026); "
+                                    help_text=gettext_lazy("The financial year by the calendar year it starts in (2025 is 1 April 2025 to 31 March 2026); "
                                                 "the current one if left out."))
 
 
@@ -304,8 +311,8 @@ YEAR_PARAMETER = OpenApiParameter(
 
 
 class CostStatementFilter(filters.FilterSet):
-    partnership = filters.CharFilter(field_name="partnership__slug", help_text=_("A partnership's slug."))
-    council = filters.CharFilter(field_name="council__slug", help_text=_("A council's slug."))
+    partnership = filters.CharFilter(field_name="partnership__slug", help_text=gettext_lazy("A partnership's slug."))
+    council = filters.CharFilter(field_name="council__slug", help_text=gettext_lazy("A council's slug."))
 
     class Meta:
         model = Membership
@@ -361,6 +368,7 @@ class CostStatementViewSet(ApiViewSet):
 
     serializer_class = s.CostStatementSerializer
     filterset_class = CostStatementFilter
+    pagination_class = FewerPerPage
 
     def get_queryset(self):
         if self.client:
@@ -398,7 +406,10 @@ class CostStatementViewSet(ApiViewSet):
                                OpenApiParameter("council", str, OpenApiParameter.PATH)])
     def retrieve(self, request, partnership: str, council: str):
         year = self._year()
+        start, end = period_of(year)
+        # As in the list: only a council that was a member at some time in the year has that year's statement.
         membership = self.get_queryset().select_related("partnership", "council").filter(
+            Q(left_on__isnull=True) | Q(left_on__gte=start), joined_on__lte=end,
             partnership__slug=partnership, council__slug=council).order_by("pk").first()
         if membership is None:
             raise exceptions.NotFound()
@@ -408,10 +419,10 @@ class CostStatementViewSet(ApiViewSet):
 # --- The public register -----------------------------------------------------------------------------------------------
 
 class RegisterProjectFilter(filters.FilterSet):
-    region = filters.CharFilter(field_name="lead_council__region", help_text=_("The lead council's region."))
+    region = filters.CharFilter(field_name="lead_council__region", help_text=gettext_lazy("The lead council's region."))
     theme = filters.CharFilter(field_name="programme__theme")
-    partner = filters.CharFilter(field_name="councils__council__slug", distinct=True, help_text=_("A partner council's slug."))
-    partnership = filters.CharFilter(field_name="programme__partnership__slug", help_text=_("The partnership's slug."))
+    partner = filters.CharFilter(field_name="councils__council__slug", distinct=True, help_text=gettext_lazy("A partner council's slug."))
+    partnership = filters.CharFilter(field_name="programme__partnership__slug", help_text=gettext_lazy("The partnership's slug."))
     status = filters.ChoiceFilter(choices=Project.Status.choices)
 
     class Meta:
@@ -426,6 +437,7 @@ class RegisterProjectViewSet(ReadOnly):
     serializer_class = s.RegisterProjectSerializer
     filterset_class = RegisterProjectFilter
     permission_classes = [AllowAny]
+    pagination_class = FewerPerPage
     lookup_field = "identifier"
 
     def get_queryset(self):

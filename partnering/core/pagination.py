@@ -3,6 +3,8 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
 
+MOST_PAGES = 10**9  # beyond this an offset overflows the database's integers; no list here is that long
+
 
 class OneQueryPaginator(Paginator):
     """Counts with the page itself (COUNT(*) OVER ()), so a costly filter, such as a name search among the people a
@@ -14,7 +16,7 @@ class OneQueryPaginator(Paginator):
         except (TypeError, ValueError):
             number = 1
         bottom = (number - 1) * self.per_page
-        rows = [] if number < 1 else list(self.object_list.annotate(rows_matching=Window(Count("pk")))[bottom:bottom + self.per_page])
+        rows = [] if not 1 <= number <= MOST_PAGES else list(self.object_list.annotate(rows_matching=Window(Count("pk")))[bottom:bottom + self.per_page])
         if not rows:  # nothing matches, or no such page: Django's own way (it counts, and shows the last page)
             return super().get_page(number)
         self.__dict__["count"] = rows[0].rows_matching  # Paginator.count is a cached property

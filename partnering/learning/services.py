@@ -141,7 +141,8 @@ def request_follow_ups() -> int:
     """Ask each attendee whose session was three months ago what has changed, once (run daily). The email goes in
     their own language from the task. Returns how many were asked."""
     asked = 0
-    evaluations = (Evaluation.objects.filter(follow_up_at__isnull=True, follow_up_requested_at__isnull=True)
+    # Never someone whose account is closed or whose personal data was erased (their address no longer reaches them).
+    evaluations = (Evaluation.objects.filter(follow_up_at__isnull=True, follow_up_requested_at__isnull=True, booking__person__is_active=True)
                    .select_related("booking__session"))
     for evaluation in evaluations:
         if not evaluation.follow_up_due:

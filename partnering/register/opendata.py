@@ -107,8 +107,8 @@ def entry(project: Project, on: datetime.date | None = None) -> dict:
         "theme": project.programme.theme,
         "status": project.status,
         "lead_council": lead.name,
-        "partners": [{"name": pc.council.name, "kind": "council", "role": pc.role} for pc in project.councils.select_related("council")]
-        + [{"name": p.organisation.name, "kind": p.organisation.kind, "role": p.role} for p in project.organisations.select_related("organisation")],
+        "partners": [{"name": pc.council.name, "kind": "council", "role": pc.role} for pc in project.councils.all()]
+        + [{"name": p.organisation.name, "kind": p.organisation.kind, "role": p.role} for p in project.organisations.all()],
         "purpose": project.purpose,
         "start_on": project.start_on.isoformat() if project.start_on else None,
         "end_on": project.end_on.isoformat() if project.end_on else None,

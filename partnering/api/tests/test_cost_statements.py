@@ -86,6 +86,8 @@ def test_a_council_that_left_before_the_year_is_not_listed_for_it(client, pooled
     client.force_login(pooled.coordinator)
     assert [r["council"] for r in client.get(f"/api/v1/cost-statements/?year={YEAR}").json()["results"]] == ["north"]
     assert [r["council"] for r in client.get("/api/v1/cost-statements/?year=2023").json()["results"]] == ["north", "south"]
+    assert client.get(f"/api/v1/cost-statements/test-network/south/?year={YEAR}").status_code == 404
+    assert client.get("/api/v1/cost-statements/test-network/south/?year=2023").json()["council"] == "south"
 
 
 def test_a_year_out_of_range_is_named_in_the_error_body(client, pooled, north_token):

@@ -37,7 +37,7 @@ def test_an_unpublished_project_is_not_listed_nor_found_even_with_a_token_of_its
     assert client.get(f"/api/v1/register-projects/{region.project.identifier}/", **bearer(secret)).status_code == 404
     client.force_login(region.coordinator)
     assert client.get(f"/api/v1/register-projects/{region.project.identifier}/").status_code == 404
-    for nonsense in ("PRT-", "PRT-x", "42", "PRT-99999"):
+    for nonsense in ("PRT-", "PRT-x", "42", "PRT-99999", "PRT-%C2%B2", "PRT-%D9%A3", "PRT-1" + "0" * 30):
         response = client.get(f"/api/v1/register-projects/{nonsense}/")
         assert response.status_code == 404 and response.json()["status"] == 404, nonsense
 

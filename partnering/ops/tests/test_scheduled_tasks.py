@@ -56,6 +56,16 @@ def test_a_follow_up_is_not_asked_before_three_months_or_after_it_was_given(regi
     assert mail.outbox == []
 
 
+def test_no_follow_up_goes_to_someone_whose_account_is_closed(region, attended_three_months_ago, django_capture_on_commit_callbacks):
+    region.staff_north.is_active = False
+    region.staff_north.save(update_fields=["is_active"])
+    from partnering.ops.tasks import send_follow_ups
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_follow_ups.call() == 0
+    assert mail.outbox == []
+
+
 def test_the_daily_reminders_task_reports_what_each_area_sent():
     from partnering.ops.tasks import send_reminders
 
