@@ -225,5 +225,6 @@ def _apply(hr_import: HrImport, checked: Checked, *, include_hand_entered: bool)
             counts["ended_hand_entered"] += 1
     hr_import.status = HrImport.Status.COMMITTED
     hr_import.summary = {**counts, "include_hand_entered": include_hand_entered, "at": timezone.now().isoformat()}
+    hr_import.data = b""  # the file's rows (names, addresses, staff numbers) are in the people's records now: keep only the summary
     hr_import.save()
     return counts

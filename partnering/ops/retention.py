@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from partnering.access.retention import can_set_retention
+from partnering.access.scope import require, scope_of
 from partnering.core import audit
 from partnering.core.dates import current_on, today
 from partnering.core.errors import Refused
@@ -34,7 +37,9 @@ class Former:
 
     full_name: str
     email: str
-    identifiers: tuple[str, ...] = ()  # staff numbers, subjects at identity providers…
+    identifiers: tuple[str, ...] = ()  # subjects at identity providers…
+    council_identifiers: tuple[tuple[int, str, tuple[type, object]], ...] = ()  # (council, staff number, (model, pk) holding it)
+    records: tuple[tuple[type, tuple], ...] = ()  # (model, primary keys): the person's own records, found before any eraser ran
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,8 @@ class Eraser:
     sections: tuple[str, ...] = ()  # the personal_data sections whose contents it erases or keeps on purpose
     identifiers: Callable[..., list[str]] | None = None  # (person) -> what else identifies them, read before any eraser runs
     fields: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # label -> (path to the person, fields blanked)
+    council_identifiers: Callable[..., list] | None = None  # (person) -> [(council, text, (model, pk))]: only that council's
+    records: Callable[..., list] | None = None  # (person) -> [(model, pks)]: their records that point at no person (by address…)
 
 
 ERASERS: dict[str, Eraser] = {}
@@ -68,8 +75,56 @@ KEPT: dict[str, str] = {
 
 
 def register(app: str, anonymise: Callable[..., int], *, handles: dict[str, str], sections: tuple[str, ...] = (),
-             identifiers: Callable[..., list[str]] | None = None, fields: dict | None = None) -> None:
-    ERASERS[app] = Eraser(app, anonymise, handles, sections, identifiers, fields or {})
+             identifiers: Callable[..., list[str]] | None = None, fields: dict | None = None,
+             council_identifiers: Callable[..., list] | None = None, records: Callable[..., list] | None = None) -> None:
+    ERASERS[app] = Eraser(app, anonymise, handles, sections, identifiers, fields or {}, council_identifiers, records)
+
+
+# What the erasure log calls each app's records (the keys stay in the log; people read these).
+APP_LABELS = {
+    "identity": _lazy("sign-ins and staff numbers"),
+    "learning": _lazy("training"),
+    "directory": _lazy("skills directory"),
+    "community": _lazy("community"),
+    "workforce": _lazy("shared posts, secondments and timesheets"),
+    "trail": _lazy("audit trail"),
+    "people": _lazy("person and employments"),
+}
+
+
+def app_label(app: str) -> str:
+    return APP_LABELS.get(app, app)
+
+
+def _records_of(person) -> tuple[tuple[type, tuple], ...]:
+    """Every record about the person, before anything is erased: the person, every record pointing at them or at one
+    of their employments (whatever erasure then blanks, removes or keeps), the records erasers reach by a path
+    (an evaluation through its booking) and those an eraser finds otherwise. Only the trail's entries about these
+    are redacted."""
+    from django.apps import apps
+
+    from partnering.people.models import Employment, Person
+
+    employments = list(Employment.objects.filter(person=person).values_list("pk", flat=True))
+    found: dict[type, set] = {Person: {person.pk}}
+    for model in apps.get_models():
+        for relation in model._meta.get_fields():
+            if not (relation.concrete and relation.is_relation and relation.related_model in (Person, Employment)):
+                continue
+            if relation.related_model is Person:
+                pks = model._base_manager.filter(**{relation.name: person}).values_list("pk", flat=True)
+            elif employments:
+                pks = model._base_manager.filter(**{f"{relation.name}__in": employments}).values_list("pk", flat=True)
+            else:
+                continue
+            found.setdefault(model, set()).update(pks)
+    for eraser in ERASERS.values():
+        for label, (path, _names) in eraser.fields.items():
+            model = apps.get_model(label)
+            found.setdefault(model, set()).update(model._base_manager.filter(**{path: person}).values_list("pk", flat=True))
+        for model, pks in (eraser.records(person) if eraser.records else ()):
+            found.setdefault(model, set()).update(pks)
+    return tuple((model, tuple(sorted(pks))) for model, pks in found.items() if pks)
 
 
 def _erased_history(person) -> list[tuple[type, list, tuple[str, ...]]]:
@@ -95,7 +150,7 @@ def _built_in() -> None:
     from partnering.workforce import erasure as workforce
 
     register("identity", identity.anonymise_person, handles=identity.HANDLES, sections=("sign-ins",), identifiers=identity.identifiers_of,
-             fields=identity.ERASED_FIELDS)
+             fields=identity.ERASED_FIELDS, council_identifiers=identity.staff_numbers_of, records=identity.records_of)
     register("learning", learning.anonymise_person, handles=learning.HANDLES,
              sections=("bookings", "training records", "training record shared with"), fields=learning.ERASED_FIELDS)
     register("directory", directory.anonymise_person, handles=directory.HANDLES, fields=directory.ERASED_FIELDS)
@@ -103,8 +158,8 @@ def _built_in() -> None:
     register("workforce", workforce.anonymise_person, handles=workforce.HANDLES, sections=("shared posts", "secondments"),
              fields=workforce.ERASED_FIELDS)
     register("trail", lambda person, former: core.redact_person(
-        texts=(former.full_name, former.email, *former.identifiers), replacement=people.anonymised_name(person.pk),
-        history=_erased_history(person)), handles=core.HANDLES)
+        records=former.records, texts=(former.full_name, former.email, *former.identifiers), council_texts=former.council_identifiers,
+        replacement=people.anonymised_name(person.pk), history=_erased_history(person)), handles=core.HANDLES)
     register("people", people.anonymise_person, handles=people.HANDLES, sections=("employments", "partnership roles"))
 
 
@@ -122,7 +177,8 @@ def months_for(council) -> int | None:
 @audit.actor_argument("actor")
 def set_retention(*, council, months: int | None, actor=None) -> RetentionRule:
     """Set (or, with None, clear) how many months after leaving the council keeps a person's data. Recorded in the
-    council's audit trail."""
+    council's audit trail. Only those who may (its leads, site administrators)."""
+    require(can_set_retention(scope_of(actor), council), "Only the council's leads set how long it keeps leavers' data.")
     if months is not None and not MIN_MONTHS <= months <= MAX_MONTHS:
         raise Refused(_("Enter a number of months between %(low)d and %(high)d, or leave it blank to keep data until you set a period.")
                       % {"low": MIN_MONTHS, "high": MAX_MONTHS}, field="months")
@@ -137,25 +193,47 @@ def set_retention(*, council, months: int | None, actor=None) -> RetentionRule:
 # --- Who is due ---------------------------------------------------------------------------------------------------
 
 
-def _candidate_employments():
-    """Employments of people who might be due: not already erased, not site administrators (their accounts are not
-    a council's to erase), and holding no current partnership role (a coordinator or board member is still active)."""
-    from partnering.people.models import Employment, PartnershipRole
+def _still_active(on: datetime.date) -> list:
+    """People who on `on` still hold something in the partnership, each as a subquery of person ids: a partnership role
+    (a coordinator or board member), a seat on scrutiny or on a meeting body (a body's members have no dates: always
+    current), a shared post not yet ended (or not yet started) and a secondment."""
+    from partnering.meetings.models import BodyMember
+    from partnering.people.models import PartnershipRole
+    from partnering.programmes.models import ScrutinyMember
+    from partnering.workforce.models import Secondment, SharedPost
 
-    active_roles = PartnershipRole.objects.filter(current_on(today(), "start_on", "end_on")).values("person_id")
-    return (Employment.objects.exclude(person_id__in=ErasureLog.objects.values("person_pk"))
-            .exclude(Q(person__is_staff=True) | Q(person__is_superuser=True))
-            .exclude(person_id__in=active_roles))
+    current = current_on(on, "start_on", "end_on")
+    return [PartnershipRole.objects.filter(current).values("person_id"), ScrutinyMember.objects.filter(current).values("person_id"),
+            BodyMember.objects.values("person_id"),
+            SharedPost.objects.filter(Q(end_on__isnull=True) | Q(end_on__gte=on)).values("person_id"),
+            Secondment.objects.filter(current).values("person_id")]
+
+
+def _candidate_employments(on: datetime.date, council=None):
+    """Employments of people who might be due on `on`: every employment ended (someone still employed anywhere is not
+    due), not already erased, not site administrators (their accounts are not a council's to erase), and holding
+    nothing current in the partnership (see `_still_active`). With `council`, only people it employed (all their
+    employments still: another council's later period decides)."""
+    from partnering.people.models import Employment
+
+    employments = (Employment.objects.exclude(person_id__in=Employment.objects.filter(end_on__isnull=True).values("person_id"))
+                   .exclude(person_id__in=ErasureLog.objects.values("person_pk"))
+                   .exclude(Q(person__is_staff=True) | Q(person__is_superuser=True)))
+    for active in _still_active(on):
+        employments = employments.exclude(person_id__in=active)
+    if council is not None:
+        employments = employments.filter(person_id__in=Employment.objects.filter(council=council).values("person_id"))
+    return employments
 
 
 def _months_by_council() -> dict[int, int | None]:
     return dict(RetentionRule.objects.values_list("council_id", "months"))
 
 
-def due_on(day: datetime.date) -> list[Due]:
-    """Everyone the next run on `day` would anonymise, by person."""
-    employments = [retention_rules.Employment(person_id, council_id, end_on)
-                   for person_id, council_id, end_on in _candidate_employments().values_list("person_id", "council_id", "end_on")]
+def due_on(day: datetime.date, *, council=None) -> list[Due]:
+    """Everyone the next run on `day` would anonymise, by person (with `council`, only people it employed)."""
+    employments = [retention_rules.Employment(person_id, council_id, end_on) for person_id, council_id, end_on
+                   in _candidate_employments(day, council).values_list("person_id", "council_id", "end_on")]
     return retention_rules.due_on(day, employments, _months_by_council())
 
 
@@ -173,7 +251,7 @@ def preview_for(council, day: datetime.date) -> list[PreviewRow]:
     from partnering.organisations.models import Council
     from partnering.people.models import Employment
 
-    due = {row.person_id: row for row in due_on(day)}
+    due = {row.person_id: row for row in due_on(day, council=council)}
     left: dict[int, tuple[str, datetime.date]] = {}
     for person_id, full_name, end_on in (Employment.objects.filter(council=council, person_id__in=due)
                                          .values_list("person_id", "person__full_name", "end_on")):
@@ -205,7 +283,10 @@ def erase_person(person, due: Due, *, source: str) -> ErasureLog | None:
     from partnering.people.models import Person
 
     former = Former(person.full_name, person.email,
-                    tuple(text for eraser in ERASERS.values() if eraser.identifiers for text in eraser.identifiers(person)))
+                    tuple(text for eraser in ERASERS.values() if eraser.identifiers for text in eraser.identifiers(person)),
+                    tuple(tuple(found) for eraser in ERASERS.values() if eraser.council_identifiers
+                          for found in eraser.council_identifiers(person)),
+                    _records_of(person))
     try:
         with transaction.atomic(), audit.acting_as(None, source=source):
             log = ErasureLog.objects.create(council_id=due.council_id, person_pk=person.pk, months=due.months, source=source[:100])

@@ -55,6 +55,9 @@ def retention_page(request, slug):
             return redirect(reverse("ops:retention", args=[council.slug]))
     due = Paginator(retention.preview_for(council, today()), PER_PAGE).get_page(request.GET.get("due"))
     log = Paginator(access.erasures_visible_to(request.scope).filter(council=council), PER_PAGE).get_page(request.GET.get("log"))
+    log.object_list = list(log.object_list)
+    for entry in log.object_list:  # the apps' labels, not their internal keys
+        entry.touched_labelled = [(retention.app_label(app), count) for app, count in entry.touched]
     return TemplateResponse(request, "ops/retention.html", {
         "council": council, "form": form, "rule": rule, "due": _pages(request, due, "due"), "log": _pages(request, log, "log"),
     })
