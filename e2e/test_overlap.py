@@ -32,9 +32,14 @@ def test_coordinator_runs_the_analysis_and_confirms_a_group(page, region, axe):
     assert page.console_errors == []
 
 
-def test_coordinator_answers_the_questions_and_sees_a_group_change(page, region, axe):
-    share(region.north, region.network, QUESTION_NORTH)
-    share(region.south, region.network, QUESTION_SOUTH)
+# Two more lines the matcher is unsure of, so it has three questions to ask.
+LONE_NORTH = ["Lone working", "Health and safety", "classroom", "in-house", "", "", "", 20, 2, 0]
+LONE_SOUTH = ["Personal safety for lone workers", "Health and safety", "classroom", "in-house", "", "", "", 15, 2, 0]
+
+
+def test_coordinator_answers_three_questions_and_sees_a_group_change(page, region, axe):
+    share(region.north, region.network, [*QUESTION_NORTH, LONE_NORTH])
+    share(region.south, region.network, [*QUESTION_SOUTH, LONE_SOUTH])
     sign_in(page, region.coordinator)
     report = f"/overlap/partnerships/{region.network.slug}/?year=2025"
     page.goto(report)
@@ -47,24 +52,19 @@ def test_coordinator_answers_the_questions_and_sees_a_group_change(page, region,
     page.get_by_role("link", name="Answer questions").click()
     page.get_by_role("button", name="Save and continue").wait_for()
     axe(page)
-    answered = 0
-    # The matcher is unsure of few pairs in these returns: the coordinator answers every question it asks (at least two).
-    while question := Question.objects.filter(partnership=region.network, status=Question.Status.OPEN).first():
+    for n in range(3):
+        question = Question.objects.filter(partnership=region.network, status=Question.Status.OPEN).first()
         assert question.provision_a.title in page.get_by_role("heading", level=1).inner_text()
-        # The coordinator disagrees with the grouping on the first question, and agrees with the model on the others.
-        together = together_now(question)
-        choice = ("No" if together else "Yes") if answered == 0 else ("Yes" if question.probability >= 0.5 else "No")
+        # The coordinator disagrees with the grouping on the first question; the other pairs are the same course.
+        choice = ("No" if together_now(question) else "Yes") if n == 0 else "Yes"
         page.get_by_label(choice, exact=True).check()
         page.get_by_role("button", name="Save and continue").click()
         page.get_by_text("Recorded:").wait_for()
-        answered += 1
-        assert answered <= 3, "answered questions are not asked again"
-    assert answered >= 2
     axe(page)
     page.goto(report)
     assert _one_card_holds(page, first) is not grouped_before
     page.goto(f"/overlap/partnerships/{region.network.slug}/decisions/")
-    assert page.get_by_role("button", name="Undo").count() == answered
+    assert page.get_by_role("button", name="Undo").count() == 3
     axe(page)
     assert page.console_errors == []
 
