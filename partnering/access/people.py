@@ -87,6 +87,13 @@ def can_release_personal_data(scope: Scope, person: Person) -> bool:
     return people_whose_data_scope_may_release(scope).filter(pk=person.pk).exists()
 
 
+def releases_everything_about(scope: Scope, person: Person) -> bool:
+    """Whether a release of the person's data holds everything Partnering has about them: for a site administrator or
+    the person themselves. A council's lead releases only what the councils they release for put in (each council is
+    the controller of its own records; another employer's jobs, bookings and sign-ins are that council's to release)."""
+    return scope.is_superuser or (scope.is_signed_in and scope.person_id == person.pk)
+
+
 def councils_releasing_data_of(scope: Scope, person: Person):
     """The councils a release is made for (and whose audit trail records it): those that employ or employed the
     person and that the scope leads (every one of them, for a site administrator)."""

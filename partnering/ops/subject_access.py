@@ -2,13 +2,16 @@
 person's data on their behalf, recording the request it answers (/people/<pk>/data/).
 
 Who may release whose data is the access layer's rule (`partnering.access.people.people_whose_data_scope_may_release`);
-every release on someone's behalf is written to the audit trail of each council it is made for."""
+every release on someone's behalf is written to the audit trail of each council it is made for, in all of them or none.
+A lead's release holds only what the councils it is made for put in (each council is the controller of its own
+records): a site administrator's, like the person's own download, holds everything."""
 
 from __future__ import annotations
 
 import json
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -20,7 +23,7 @@ from partnering.core.downloads import download_response
 from partnering.people.models import Person
 
 from .forms import DataRequestForm, DataSubjectForm
-from .personal_data import Report, as_json, everything_about, readable
+from .personal_data import SECTIONS, Report, as_json, everything_about, readable
 
 JSON_TYPE = "application/json; charset=utf-8"
 PDF_TYPE = "application/pdf"
@@ -34,6 +37,8 @@ def _pdf_bytes(report: Report, person, request_details: dict | None = None) -> b
     from partnering.core.pdf import render_pdf  # loads Pango: only when a PDF is asked for
 
     details, tables = readable(report)
+    # readable() gives a table for every registered section, in order: only those the report holds are shown.
+    tables = [table for label, table in zip(SECTIONS, tables, strict=True) if label in report.sections]
     title = _("Personal data held by Partnering about %(name)s") % {"name": person.full_name}
     return render_pdf("ops/personal_data_pdf.html", {"details": details, "tables": tables, "request_details": request_details}, title)
 
@@ -57,8 +62,32 @@ def _record_release(person, councils, *, file_format: str, received_on, referenc
         "name": person.full_name, "format": file_format}
     changes = {_("person"): [None, person.email], _("format"): [None, file_format],
                _("request received on"): [None, received_on.isoformat()], _("request reference"): [None, reference or None]}
-    for council in councils or [None]:  # a person with no employment anywhere: the site administrators' trail
-        audit.record_bulk(model=Person, council=council, action=audit.Action.CREATE, count=1, description=description, changes=changes)
+    with transaction.atomic():  # recorded in every council's trail or in none
+        for council in councils or [None]:  # a person with no employment anywhere: the site administrators' trail
+            audit.record_bulk(model=Person, council=council, action=audit.Action.CREATE, count=1, description=description, changes=changes)
+
+
+# The columns that name the council whose record a row is (its controller), section by section. A lead's release keeps
+# the rows of the councils it is made for. Sections with no council of their own (partnership roles: a partnership is
+# not its member councils) and sections not named here (added since by other apps) are left out of it, so nothing
+# slips out unchecked: the person has them from /me/, or through a site administrator.
+CONTROLLER_COLUMNS = {
+    "employments": ("council__name",),
+    "bookings": ("council__name",),  # the council the place was booked for
+    "training records": ("council__name",),  # the council they were working for
+    "training record shared with": ("council__name",),  # the council it was shared with
+    "shared posts": ("employer__name",),
+    "secondments": ("home__name", "host__name"),  # both councils hold a secondment
+    "sign-ins": ("council__name",),  # the council whose identity provider it went through; none for a password
+}
+
+
+def _held_by(report: Report, councils) -> Report:
+    """The report cut to what these councils put in: each section's rows whose controller is one of them."""
+    names = {council.name for council in councils}  # council names are unique
+    return Report(person=report.person, sections={
+        label: [row for row in found if any(row.get(column) in names for column in CONTROLLER_COLUMNS[label])]
+        for label, found in report.sections.items() if label in CONTROLLER_COLUMNS})
 
 
 @login_required
@@ -70,6 +99,8 @@ def person_data(request, pk):
     if request.method == "POST" and form.is_valid():
         received_on, reference, file_format = (form.cleaned_data[name] for name in ("received_on", "reference", "format"))
         report = everything_about(person)
+        if not access.releases_everything_about(request.scope, person):
+            report = _held_by(report, councils)
         if file_format == "pdf":
             content = _pdf_bytes(report, person, {"received_on": received_on, "reference": reference, "released_by": request.user.full_name,
                                                   "councils": [council.name for council in councils]})

@@ -6,12 +6,15 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from partnering.core.models import AuditEntry
 from partnering.identity.models import SignIn
-from partnering.learning.models import TrainingRecord
+from partnering.learning.models import Booking, Course, Session, TrainingRecord
+from partnering.ops import subject_access
 from partnering.workforce.models import SharedPost
+from tests.factories import PersonFactory, employ, partnership_role
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +194,64 @@ def test_only_leads_and_site_administrators_answer_subject_access_requests(clien
         client.force_login(getattr(region, who))
         assert client.get("/people/data-requests/").status_code == (200 if allowed else 404), who
         assert ('href="/people/data-requests/"' in client.get("/people/").content.decode()) is allowed, who
+
+
+@pytest.fixture
+def mover(region):
+    """Someone who worked for North and now works for South: South's job, line manager, booking and sign-in are South's."""
+    person = PersonFactory(email="mover@example.test", full_name="Mover")
+    employ(person, region.north, job_title="Planning officer", start_on=datetime.date(2019, 1, 1), end_on=datetime.date(2023, 6, 30))
+    employ(person, region.south, job_title="Head of housing", start_on=datetime.date(2023, 7, 1), line_manager=region.lead_south)
+    TrainingRecord.objects.create(person=person, title="North induction", completed_on=datetime.date(2019, 2, 1), council=region.north)
+    TrainingRecord.objects.create(person=person, title="South induction", completed_on=datetime.date(2023, 7, 3), council=region.south)
+    session = Session.objects.create(course=Course.objects.create(partnership=region.network, title="Housing law"),
+                                     starts_at=timezone.now(), capacity=10)
+    Booking.objects.create(session=session, person=person, council=region.south, status=Booking.Status.BOOKED)
+    SignIn.objects.create(person=person, method=SignIn.Method.COUNCIL, council=region.south)
+    SignIn.objects.create(person=person, method=SignIn.Method.PASSWORD)
+    partnership_role(person, region.network, "board")
+    return person
+
+
+def test_a_former_employers_lead_releases_only_what_their_council_put_in(client, mover, region):
+    client.force_login(region.lead_north)
+    data = json.loads(release(client, mover, format="json").content)
+    assert data["person"]["email"] == mover.email
+    assert [(job["council__name"], job["job_title"]) for job in data["employments"]] == [("North Council", "Planning officer")]
+    assert [record["title"] for record in data["training records"]] == ["North induction"]
+    assert data["bookings"] == [] and data["sign-ins"] == []  # booked for South, signed in through South or with a password
+    assert "partnership roles" not in data  # the partnership's, not North's
+    assert region.lead_south.email not in json.dumps(data)  # the line manager at South
+    text = flat(pdf_text(release(client, mover).content))
+    assert "Planning officer" in text and "North induction" in text
+    for south_data in ("Head of housing", region.lead_south.email, "South induction", "Housing law", "Council account", "Partnership roles"):
+        assert south_data not in text, south_data
+
+
+def test_the_person_and_a_site_administrator_have_everything_from_every_council(client, mover, region):
+    client.force_login(mover)
+    own = json.loads(client.get("/me/data.json").content)
+    client.force_login(region.admin)
+    released = json.loads(release(client, mover, format="json").content)
+    for data in (own, released):
+        assert {job["job_title"] for job in data["employments"]} == {"Planning officer", "Head of housing"}
+        assert {job["line_manager__email"] for job in data["employments"]} == {None, region.lead_south.email}
+        assert [booking["council__name"] for booking in data["bookings"]] == ["South Council"]
+        assert {sign_in["method"] for sign_in in data["sign-ins"]} == {"council", "password"}
+        assert [role["role"] for role in data["partnership roles"]] == ["board"]
+
+
+def test_a_release_is_recorded_in_every_councils_trail_or_in_none(client, region, monkeypatch):
+    record_bulk, written = subject_access.audit.record_bulk, []
+
+    def fails_the_second_time(**kwargs):
+        if written:
+            raise RuntimeError("the database went away")
+        written.append(record_bulk(**kwargs))
+
+    monkeypatch.setattr(subject_access.audit, "record_bulk", fails_the_second_time)
+    client.force_login(region.admin)  # releases for North and South
+    with pytest.raises(RuntimeError):
+        release(client, region.shared)
+    assert written  # the first trail was written...
+    assert not AuditEntry.objects.filter(object_repr__startswith="copy of the personal data").exists()  # ...and undone
