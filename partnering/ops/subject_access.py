@@ -109,7 +109,8 @@ def person_data(request, pk):
         _record_release(person, councils, file_format=file_format.upper(), received_on=received_on, reference=reference)
         filename = f"partnering-personal-data-{person.full_name}.{file_format}"
         return download_response(content, filename, PDF_TYPE if file_format == "pdf" else JSON_TYPE)
-    return TemplateResponse(request, "ops/person_data.html", {"person": person, "form": form, "councils": councils})
+    return TemplateResponse(request, "ops/person_data.html", {
+        "person": person, "form": form, "councils": councils, "releases_everything": access.releases_everything_about(request.scope, person)})
 
 
 @login_required

@@ -149,6 +149,14 @@ def test_a_shared_persons_release_is_recorded_for_the_leads_council_only(client,
     assert AuditEntry.objects.latest("pk").council == region.south
 
 
+def test_the_page_says_a_lead_releases_their_councils_records_and_an_administrator_everything(client, region):
+    client.force_login(region.lead_south)
+    text = client.get(f"/people/{region.shared.pk}/data/").content.decode()
+    assert "what South Council put into Partnering" in text and "from every council they have worked for" not in text
+    client.force_login(region.admin)
+    assert "from every council they have worked for" in client.get(f"/people/{region.shared.pk}/data/").content.decode()
+
+
 def test_a_site_administrator_releases_for_every_council_that_employed_the_person(client, region):
     client.force_login(region.admin)
     release(client, region.shared)
