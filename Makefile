@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
 
-.PHONY: install install-bench bench demo serve test lint deploy-checks test-sqlite test-postgres system-test-deps assets messages clean restore-drill
+.PHONY: install install-bench bench demo serve test lint deploy-checks test-sqlite test-postgres system-test-deps assets messages clean restore-drill container-drill
 
 install: $(VENV)/.installed
 
@@ -74,6 +74,13 @@ test-postgres:
 # PARTNERING_TEST_DATABASE_URL (a role that may create databases); CI runs it (see README, "Backups").
 restore-drill: install
 	$(PY) scripts/restore_drill.py
+
+# The container image and compose services, proved: builds the Dockerfile with Podman, runs migrate, web, worker and
+# scheduler from it and waits for /health/ready (needs root, podman, runc, debootstrap and a PostgreSQL role that may
+# create databases, as for restore-drill; CI runs it). See README, "Containers".
+container-drill: install
+	sh scripts/install-system-deps.sh podman runc debootstrap
+	$(PY) scripts/container_drill.py
 
 # Rebuild the committed front-end assets from npm (needs Node.js).
 assets:

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs Debian packages the tests need (chromium, gettext, postgresql, Pango for WeasyPrint's PDFs), if missing and if we may.
+# Installs Debian packages the tests need (chromium, gettext, postgresql, Pango for WeasyPrint's PDFs; podman, runc and
+# debootstrap for the container drill), if missing and if we may.
 # Without root or apt-get it only says what is missing; the tests that need them skip with a reason.
 set -eu
 missing=""
@@ -8,6 +9,7 @@ for package in "$@"; do
     gettext) command -v xgettext >/dev/null 2>&1 || missing="$missing gettext" ;;
     chromium) command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing="$missing chromium" ;;
     postgresql) [ -d /usr/lib/postgresql ] || missing="$missing postgresql" ;;
+    podman|runc|debootstrap) command -v "$package" >/dev/null 2>&1 || missing="$missing $package" ;;
     libpango-1.0-0|libpangoft2-1.0-0|libharfbuzz-subset0) dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package" ;;
     *) missing="$missing $package" ;;
   esac

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -37,3 +39,28 @@ def test_production_cookies_are_secure():
     os.environ.setdefault("DJANGO_SECRET_KEY", "x" * 60)
     production = import_module("config.settings.production")
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE and production.SECURE_HSTS_SECONDS > 0
+
+
+def _container_drill():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("container_drill", ROOT / "scripts" / "container_drill.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_compose_app_service_runs_this_image_with_the_database_task_backend():
+    drill = _container_drill()
+    services = drill.services({"DJANGO_SECRET_KEY": "x" * 50})
+    assert set(services) == {"migrate", "web", "worker", "scheduler"}
+    assert services["web"]["command"] is None  # the image's own gunicorn
+    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    for service in services.values():
+        assert service["environment"]["TASKS_BACKEND"] == "django_tasks_db.backend.DatabaseBackend"
+        assert service["environment"]["DJANGO_SECRET_KEY"] == "x" * 50
+
+
+def test_compose_refuses_to_start_without_a_secret_key():
+    with pytest.raises(SystemExit, match="DJANGO_SECRET_KEY"):
+        _container_drill().services({})
