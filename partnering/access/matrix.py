@@ -172,6 +172,7 @@ MATRIX: dict[str, list[Row]] = {
     "mapping:line-topic": [Row("the council's L&D or HR leads", lead_of, "POST")],
     # overlap and glossary
     "overlap:report": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
+    "overlap:one-council": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
     "overlap:run": [Row("the partnership's coordinators", coordinators_of, "POST")],
     "overlap:opportunities": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],
     "overlap:decisions": [Row("coordinators and board of the partnership, leads of its councils", overseers_of)],

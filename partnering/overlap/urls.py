@@ -6,6 +6,7 @@ app_name = "overlap"
 
 urlpatterns = [
     path("overlap/partnerships/<slug:slug>/", views.report, name="report"),
+    path("overlap/partnerships/<slug:slug>/one-council/", views.one_council, name="one-council"),
     path("overlap/partnerships/<slug:slug>/run/", views.run, name="run"),
     path("overlap/partnerships/<slug:slug>/opportunities/", views.opportunities, name="opportunities"),
     path("overlap/partnerships/<slug:slug>/decisions/", views.decisions, name="decisions"),

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -57,20 +57,17 @@ def _with_members(groups, partnership):
 
 
 def _with_council(groups, partnership) -> list[OverlapGroup]:
-    """One-council groups, listed by title and council (each group's page has its lines), leaving out any whose lines
-    are no longer shared: one read of their councils rather than of their lines."""
+    """One-council groups with `council_name`: one read of the councils of this page's groups, not of their lines."""
     groups = list(groups)
     councils = dict(access.lines_shown_in_groups(partnership).filter(group__in=groups).order_by()
                     .values_list("group_id", "provision__council__short_name"))
     for group in groups:
         group.council_name = councils.get(group.pk)
-    return [group for group in groups if group.council_name]
+    return groups
 
 
-@login_required
-def report(request, slug):
-    partnership = _partnership(request, slug)
-    year = _year(request)
+def _filtered_groups(request, partnership, year):
+    """The year's groups the viewer may see, narrowed by the report's filter (title or provider, topic)."""
     groups = access.groups_visible_to(request.scope).filter(partnership=partnership, year=year)
     form = ReportFilterForm(request.GET or None)
     if form.is_valid():
@@ -81,8 +78,21 @@ def report(request, slug):
             found = access.lines_shown_in_groups(partnership).filter(
                 Q(provision__title__icontains=text) | Q(provision__provider_name__icontains=text))
             groups = groups.filter(pk__in=found.values("group_id"))
+    return form, groups
+
+
+def _one_council(groups, partnership):
+    """Groups of one council's lines, leaving out any whose lines are no longer shared with the partnership."""
+    shown = access.lines_shown_in_groups(partnership).filter(group=OuterRef("pk"))
+    return groups.filter(council_count=1).filter(Exists(shown))
+
+
+@login_required
+def report(request, slug):
+    partnership = _partnership(request, slug)
+    year = _year(request)
+    form, groups = _filtered_groups(request, partnership, year)
     shared = _with_members(groups.filter(council_count__gte=2), partnership).order_by("-council_count", "-spend_pence", "title")
-    unique = groups.filter(council_count=1).order_by("title")
     page = Paginator(shared, 10).get_page(request.GET.get("page"))
     run = AnalysisRun.objects.filter(partnership=partnership, year=year).first()
     members = current_member_councils(partnership)
@@ -90,11 +100,24 @@ def report(request, slug):
     can_decide = access.can_decide_overlap(request.scope, partnership)
     return TemplateResponse(request, "overlap/report.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
-        "lines_per_group": REPORT_LINES_PER_GROUP,
-        "unique": _with_council(unique[:200], partnership), "unique_count": unique.count(), "run": run, "can_decide": can_decide,
+        "lines_per_group": REPORT_LINES_PER_GROUP, "one_council_count": _one_council(groups, partnership).count(),
+        "run": run, "can_decide": can_decide,
         "not_sharing": members.count() - sharing, "methods": DELIVERY_METHOD_LABELS,
         "open_questions": _open_questions(request, partnership, year).count() if can_decide else None,
         "learning_form": LearningForm(initial={"learn_from_decisions": partnership.learn_from_decisions}) if can_decide else None,
+    })
+
+
+@login_required
+def one_council(request, slug):
+    """The groups only one council provides, a page at a time (the report says how many there are)."""
+    partnership = _partnership(request, slug)
+    year = _year(request)
+    form, groups = _filtered_groups(request, partnership, year)
+    page = Paginator(_one_council(groups, partnership).order_by("title", "pk"), 50).get_page(request.GET.get("page"))
+    page.object_list = _with_council(page.object_list, partnership)
+    return TemplateResponse(request, "overlap/one_council.html", {
+        "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
     })
 
 

@@ -54,7 +54,7 @@ ARGUMENTS = {
     "mapping:investment-edit": COUNCIL_SLUG, "mapping:arrangement-create": COUNCIL_SLUG,
     "mapping:batch-preview": pk("batch"), "mapping:batch-map": pk("batch"), "mapping:batch-restore": pk("batch"),
     "mapping:batch-file": pk("batch"), "mapping:line-topic": pk("line"),
-    "overlap:report": PARTNERSHIP_SLUG, "overlap:run": PARTNERSHIP_SLUG, "overlap:opportunities": PARTNERSHIP_SLUG,
+    "overlap:report": PARTNERSHIP_SLUG, "overlap:one-council": PARTNERSHIP_SLUG, "overlap:run": PARTNERSHIP_SLUG, "overlap:opportunities": PARTNERSHIP_SLUG,
     "overlap:decisions": PARTNERSHIP_SLUG, "overlap:run-status": pk("run"), "overlap:group-detail": pk("group"),
     "overlap:questions": PARTNERSHIP_SLUG, "overlap:learning": PARTNERSHIP_SLUG, "overlap:question-answer": question,
     "overlap:decision-undo": decision,

@@ -99,6 +99,7 @@ def _queries_per_page(scale: Scale) -> dict[str, int]:
                 "partnership dashboard": ("coordinator", f"/mapping/partnerships/{report.partnership_slug}/"),
                 "council dashboard": ("lead", f"/mapping/councils/{report.council_slug}/"),
                 "overlap report": ("coordinator", f"/overlap/partnerships/{report.partnership_slug}/"),
+                "one-council groups": ("coordinator", f"/overlap/partnerships/{report.partnership_slug}/one-council/"),
                 "people search": ("lead", "/people/?q=jones"),
                 "people list": ("coordinator", "/people/"),
             }

@@ -25,21 +25,33 @@ def url(region, page=""):
     return f"/overlap/partnerships/{region.network.slug}/{page}"
 
 
-def test_report_lists_groups_in_two_or_more_councils_and_unique_ones(analysed, client):
+def test_report_lists_groups_in_two_or_more_councils_and_counts_the_one_council_ones(analysed, client):
     page = client.get(url(analysed) + "?year=2025")
     assert page.status_code == 200
     assert [g.council_count for g in page.context["page"].object_list] == [2, 2]
-    assert page.context["unique_count"] == 2
-    assert sorted((g.title, g.council_name) for g in page.context["unique"]) == [
-        ("Emergency First Aid at Work", analysed.north.short_name), ("First Aid at Work", analysed.south.short_name)]
+    assert page.context["one_council_count"] == 2
+    assert "See the 2 groups only one council provides" in page.content.decode()
     filtered = client.get(url(analysed) + "?year=2025&q=excel")
     assert [g.title for g in filtered.context["page"].object_list] == ["Excel Intermediate"]
+    assert filtered.context["one_council_count"] == 0
+
+
+def test_the_one_council_groups_have_their_own_page_with_the_reports_filter(analysed, client):
+    page = client.get(url(analysed, "one-council/") + "?year=2025")
+    assert page.status_code == 200
+    assert [(g.title, g.council_name) for g in page.context["page"].object_list] == [
+        ("Emergency First Aid at Work", analysed.north.short_name), ("First Aid at Work", analysed.south.short_name)]
+    filtered = client.get(url(analysed, "one-council/") + "?year=2025&q=emergency")
+    assert [g.title for g in filtered.context["page"].object_list] == ["Emergency First Aid at Work"]
+    nothing = client.get(url(analysed, "one-council/") + "?year=2025&q=excel")
+    assert "No groups found in one council only." in nothing.content.decode()
 
 
 def test_a_council_that_stops_sharing_leaves_the_one_council_list_at_once(analysed, client):
     Return.objects.filter(council=analysed.north).update(sharing=Sharing.PRIVATE, shared_with=None)
-    page = client.get(url(analysed) + "?year=2025")
-    assert [g.council_name for g in page.context["unique"]] == [analysed.south.short_name]
+    assert client.get(url(analysed) + "?year=2025").context["one_council_count"] == 1
+    page = client.get(url(analysed, "one-council/") + "?year=2025")
+    assert [g.council_name for g in page.context["page"].object_list] == [analysed.south.short_name]
     assert "Emergency First Aid at Work" not in page.content.decode()
 
 
