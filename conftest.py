@@ -92,7 +92,7 @@ def english_unless_a_test_says_otherwise():
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    """Throttles (password reset) count in the cache: each test starts with none counted."""
+    """Throttles (password reset) and kept pages (dashboards) live in the cache: each test starts with none."""
     from django.core.cache import caches
 
     for cache in caches.all(initialized_only=True):

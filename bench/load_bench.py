@@ -73,7 +73,9 @@ def main() -> None:
     url = os.environ.get("LOAD_DATABASE_URL", default_url)
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.local", "DJANGO_DEBUG": "false",
            "DATABASE_CONN_MAX_AGE": "60", "AXES_FAILURE_LIMIT": "1000", "LOG_LEVEL": "WARNING",
-           "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+           "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+           # As in production: one cache in the database for every gunicorn worker (pages kept until the figures change).
+           "DJANGO_CACHE_BACKEND": "django.core.cache.backends.db.DatabaseCache", "DJANGO_CACHE_LOCATION": "partnering_cache"}
     python = sys.executable
     national = None
     if args.national:
@@ -85,6 +87,9 @@ def main() -> None:
         subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
         subprocess.run([python, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
         users = ["StaffMember"]
+    # A database kept from an earlier run may be behind this version's migrations; the cache table is created here.
+    subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)
     server = subprocess.Popen([str(Path(python).with_name("gunicorn")), "config.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers",
                                str(args.workers), "--log-level", "warning"], cwd=ROOT, env=env, start_new_session=True,
                               stdout=subprocess.DEVNULL)

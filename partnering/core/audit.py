@@ -208,6 +208,7 @@ REGISTRY: dict[str, Audited] = {
 }
 
 NOT_AUDITED: dict[str, str] = {
+    "core.ChangeCounter": "how many times the figures have changed: bookkeeping for kept pages, each change audited itself",
     "assessment.Invitation": "who has answered an anonymous survey: an entry when the flag changes would time each answer and "
                              "so tie a person to a response; a wave's invitations are summed up in one entry when it is sent",
     "assessment.Response": "an anonymous answer: an entry would name who gave it and when",

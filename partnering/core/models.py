@@ -114,3 +114,14 @@ class AuditEntry(models.Model):
         if kind == "admin":
             return _("site administration")
         return ""
+
+
+class ChangeCounter(models.Model):
+    """How many times a family of data has changed. Pages built from it are cached under the count, so a change
+    (counted in the same transaction as the change itself) is seen at once by every process, whatever the cache."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.name}: {self.value}"

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
+from partnering.core import changes
 from partnering.reference.labels import DELIVERY_METHOD_LABELS, PROVIDER_TYPE_LABELS
 
 from .models import Arrangement, Investment, Provision, Topic, divide_half_up
@@ -62,6 +63,14 @@ def headcounts(councils, year: int) -> dict[int, int | None]:
     """Staff headcount for the year: from the investment return, else the council profile."""
     from_returns = dict(Investment.objects.filter(council__in=councils, year=year, headcount__isnull=False).values_list("council_id", "headcount"))
     return {c.pk: from_returns.get(c.pk) or c.headcount for c in councils}
+
+
+def build_cached(councils, filters: Filters) -> tuple[list[Table], str]:
+    """build(), kept until the figures change (a large partnership's dashboard sums 15,000 lines), and the key it
+    was kept under, for the page to keep its drawn tables under too."""
+    councils = list(councils)
+    parts = ("dashboard", [c.pk for c in councils], filters.year, filters.council_ids, filters.topic_id, filters.method)
+    return changes.cached(changes.FIGURES, parts, lambda: build(councils, filters)), changes.key(changes.FIGURES, parts)
 
 
 def build(councils, filters: Filters) -> list[Table]:

@@ -310,7 +310,7 @@ def _dashboard(request, *, councils, title, council_filter, context):
         topic_id=data["topic"].pk if data.get("topic") else None,
         method=data.get("method") or "",
     )
-    tables = dashboards.build(councils, filters)
+    tables, tables_key = dashboards.build_cached(councils, filters)
     download = request.GET.get("download")
     if download:
         table = next((t for t in tables if t.key == download), None)
@@ -319,6 +319,8 @@ def _dashboard(request, *, councils, title, council_filter, context):
         return download_response(xlsx_bytes([table.spreadsheet()]), f"{slugify(title, allow_unicode=True)}-{table.key}-{filters.year}.xlsx", XLSX)
     return TemplateResponse(request, "mapping/dashboard.html", {
         **context, "title": title, "form": form, "tables": tables, "year_label": financial_year_label(filters.year),
+        # The drawn tables link to their downloads with this page's query: kept per figures and query.
+        "drawn_tables_key": f"{tables_key}:{request.GET.urlencode()}",
         "totals": dashboards.totals_of(tables), "charts": {t.key: t.chart_data() for t in tables if t.chart_data()},
     })
 

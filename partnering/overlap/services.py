@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from partnering.access import require, scope_of
 from partnering.access.overlap import can_decide_overlap
-from partnering.core import audit
+from partnering.core import audit, changes
 from partnering.core.models import Sharing
 from partnering.glossary.models import synonym_map
 from partnering.mapping.models import Provision
@@ -266,6 +266,7 @@ def run_analysis(run: AnalysisRun) -> AnalysisRun:
                      key_b=keys[b], probability=probability, rank=rank)
             for rank, (a, b, probability) in enumerate(chosen, 1)
         )
+        changes.bump(changes.FIGURES)  # the groups were replaced: no report kept from the old ones may stand
         AnalysisRun.objects.filter(pk=run.pk).update(
             status=AnalysisRun.Status.DONE, progress=100, finished_at=timezone.now(), fingerprint=fingerprint,
             line_count=len(lines), group_count=count, message="", confidence=confidence,
@@ -341,6 +342,7 @@ def group_confirm(*, group: OverlapGroup, actor) -> Equivalence:
     )
     group.status = OverlapGroup.Status.CONFIRMED
     group.save(update_fields=["status"])
+    changes.bump(changes.FIGURES)
     return equivalence
 
 

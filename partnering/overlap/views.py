@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from partnering.access import mapping as mapping_access
 from partnering.access import overlap as access
+from partnering.core import changes
+from partnering.core.dates import today
 from partnering.core.downloads import download_response
 from partnering.organisations import services as organisation_services
 from partnering.organisations.selectors import current_member_councils
@@ -87,22 +89,39 @@ def _one_council(groups, partnership):
     return groups.filter(council_count=1).filter(Exists(shown))
 
 
+def _report_figures(partnership, year, groups, form, page_number) -> dict:
+    """The report's groups and counts, the same for everyone who may read it: kept until the figures change."""
+    def compute():
+        shared = _with_members(groups.filter(council_count__gte=2), partnership).order_by("-council_count", "-spend_pence", "title")
+        page = Paginator(shared, 10).get_page(page_number)
+        return {
+            "groups": list(page.object_list), "count": page.paginator.count, "number": page.number,
+            "one_council_count": _one_council(groups, partnership).count(),
+            "members": current_member_councils(partnership).count(),
+            "sharing": services.shared_lines(partnership, year).values("council").distinct().count(),
+        }
+    chosen = form.cleaned_data if form.is_valid() else {}
+    topic = chosen.get("topic")
+    parts = ("overlap report", partnership.pk, year, chosen.get("q") or "", topic.pk if topic else None, page_number, today())
+    return changes.cached(changes.FIGURES, parts, compute)
+
+
 @login_required
 def report(request, slug):
     partnership = _partnership(request, slug)
     year = _year(request)
     form, groups = _filtered_groups(request, partnership, year)
-    shared = _with_members(groups.filter(council_count__gte=2), partnership).order_by("-council_count", "-spend_pence", "title")
-    page = Paginator(shared, 10).get_page(request.GET.get("page"))
+    figures = _report_figures(partnership, year, groups, form, request.GET.get("page"))
+    # A page of the counted groups, without reading them again.
+    page = Paginator(range(figures["count"]), 10).get_page(figures["number"])
+    page.object_list = figures["groups"]
     run = AnalysisRun.objects.filter(partnership=partnership, year=year).first()
-    members = current_member_councils(partnership)
-    sharing = services.shared_lines(partnership, year).values("council").distinct().count()
     can_decide = access.can_decide_overlap(request.scope, partnership)
     return TemplateResponse(request, "overlap/report.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
-        "lines_per_group": REPORT_LINES_PER_GROUP, "one_council_count": _one_council(groups, partnership).count(),
+        "lines_per_group": REPORT_LINES_PER_GROUP, "one_council_count": figures["one_council_count"],
         "run": run, "can_decide": can_decide,
-        "not_sharing": members.count() - sharing, "methods": DELIVERY_METHOD_LABELS,
+        "not_sharing": figures["members"] - figures["sharing"], "methods": DELIVERY_METHOD_LABELS,
         "open_questions": _open_questions(request, partnership, year).count() if can_decide else None,
         "learning_form": LearningForm(initial={"learn_from_decisions": partnership.learn_from_decisions}) if can_decide else None,
     })

@@ -249,3 +249,43 @@ def test_the_partnership_dashboard_leaves_out_an_outside_councils_arrangement_na
                                         subject="Secret joint venture", kind=Arrangement._meta.get_field("kind").choices[0][0])
     page = sign_in(region.board_member).get(f"/mapping/partnerships/{region.network.slug}/?year=2025")
     assert page.status_code == 200 and "Secret joint venture" not in page.content.decode()
+
+
+def test_a_dashboard_is_kept_between_visits_and_shows_every_change_at_once(sign_in, region):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    services.import_return(council=region.north, year=2025, filename="n.xlsx", data=xlsx([HEADERS, *ROWS]))
+    client = sign_in(region.coordinator)
+    url = f"/mapping/partnerships/{region.network.slug}/?year=2025"
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as fresh:
+        client.get(url + "&method=classroom")
+    with CaptureQueriesContext(connection) as kept:
+        again = client.get(url)
+    assert len(kept) < len(fresh)  # the figures were not read again
+    assert again.context["totals"] == first.context["totals"]
+
+    # A new return for another member
+    south = [HEADERS, ["First Aid at Work", "First aid", "classroom", "external", "Acme", 4, 400]]
+    services.import_return(council=region.south, year=2025, filename="s.xlsx", data=xlsx(south))
+    after_import = client.get(url).context["totals"]
+    assert after_import["lines"] == first.context["totals"]["lines"] + 1
+    assert after_import["learners"] == first.context["totals"]["learners"] + 4
+
+    # A line given another topic
+    line = Provision.objects.get(title="First Aid at Work")
+    wellbeing = Topic.objects.get(name="Health and wellbeing")
+    services.suggested_topic_accept(line=line, actor=region.lead_south, topic=wellbeing)
+    topics = {row["topic"]: row["lines"] for row in next(t for t in client.get(url).context["tables"] if t.key == "topics").rows}
+    assert topics["Health and wellbeing"] >= 1 and "First aid" not in topics
+
+    # The council's investment, and its headcount
+    services.investment_save(council=region.south, year=2025, actor=region.lead_south, budget_pence=100_000, headcount=100)
+    invested = {row["council"]: row for row in next(t for t in client.get(url).context["tables"] if t.key == "invested").rows}
+    assert invested["South"]["budget"] == 100_000 and invested["South"]["per_head"] == 1000
+
+    # Another language is its own copy
+    client.post("/i18n/setlang/", {"language": "cy", "next": "/"})
+    welsh = client.get(url)
+    assert next(t for t in welsh.context["tables"] if t.key == "topics").columns[1][1] == "Llinellau"

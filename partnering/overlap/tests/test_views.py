@@ -109,3 +109,29 @@ def test_coordinator_edits_the_glossary_and_a_lead_adds_a_local_name(region, cli
     staff = sign_in(region.staff_north)
     assert staff.post(term.get_absolute_url(), {"text": "Sneaky"}).status_code == 404
     assert "Seiber Ninjas" in staff.get("/glossary/?q=ninjas").content.decode()
+
+
+def test_the_report_is_kept_between_visits_and_changes_with_sharing_and_decisions(analysed, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = client.get(url(analysed) + "?year=2025")
+    with CaptureQueriesContext(connection) as kept:
+        again = client.get(url(analysed) + "?year=2025")
+    with CaptureQueriesContext(connection) as fresh:
+        client.get(url(analysed) + "?year=2025&q=first")
+    assert len(kept) < len(fresh) and again.context["one_council_count"] == first.context["one_council_count"] == 2
+
+    north = Return.objects.get(council=analysed.north)
+    north.sharing, north.shared_with = Sharing.PRIVATE, None
+    north.save()  # as the site administration would
+    page = client.get(url(analysed) + "?year=2025")
+    assert page.context["one_council_count"] == 1 and page.context["not_sharing"] == 1
+    assert all(m.provision.council == analysed.south for g in page.context["page"].object_list for m in g.shown_lines)
+
+    north.sharing, north.shared_with = Sharing.PARTNERSHIP, analysed.network
+    north.save()
+    group = OverlapGroup.objects.get(title__startswith="ILM L3")
+    client.post(f"/overlap/groups/{group.pk}/confirm/")
+    shown = {g.title: g.status for g in client.get(url(analysed) + "?year=2025").context["page"].object_list}
+    assert shown[group.title] == OverlapGroup.Status.CONFIRMED

@@ -1,0 +1,56 @@
+"""Change counters, and a cache that is never stale because its keys carry them (see ChangeCounter)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db.models import F
+from django.utils.translation import get_language
+
+from .models import ChangeCounter
+
+T = TypeVar("T")
+
+# Everything the dashboards and the overlap report are built from: returns, their lines, batches and sharing,
+# investments, arrangements, topics, councils, memberships and overlap groups (see partnering.mapping.apps).
+FIGURES = "figures"
+
+# A safety net for changes that pass every counter (a database edited by hand): nothing cached lives longer.
+CACHED_SECONDS = 15 * 60
+
+
+def count(name: str) -> int:
+    return ChangeCounter.objects.filter(name=name).values_list("value", flat=True).first() or 0
+
+
+def bump(name: str) -> None:
+    """Count one more change to `name`; call it inside the transaction that makes the change."""
+    if not ChangeCounter.objects.filter(name=name).update(value=F("value") + 1):
+        ChangeCounter.objects.get_or_create(name=name)
+        ChangeCounter.objects.filter(name=name).update(value=F("value") + 1)
+
+
+def bumper(name: str) -> Callable:
+    """A signal receiver that counts a change to `name`, whatever the signal sends."""
+    def receiver(**_kwargs):
+        bump(name)
+    return receiver
+
+
+def key(name: str, parts: Iterable) -> str:
+    """A cache key that changes with `name`'s change count, the language and `parts`."""
+    described = repr(tuple(parts)).encode()
+    return f"changes:{name}:{count(name)}:{get_language() or ''}:{hashlib.sha256(described).hexdigest()}"
+
+
+def cached(name: str, parts: Iterable, compute: Callable[[], T]) -> T:
+    """compute(), kept under key(name, parts), so any change to `name` misses."""
+    key_ = key(name, parts)
+    value = cache.get(key_)
+    if value is None:
+        value = compute()
+        cache.set(key_, value, CACHED_SECONDS)
+    return value
