@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -40,10 +42,20 @@ def bumper(name: str) -> Callable:
     return receiver
 
 
+@functools.cache
+def release() -> str:
+    """A digest of this release's code: what one release kept (pickled model instances, dataclasses) is never read
+    by another, whose models or classes may differ, however soon after the deployment."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def key(name: str, parts: Iterable) -> str:
-    """A cache key that changes with `name`'s change count, the language and `parts`."""
+    """A cache key that changes with `name`'s change count, the language, this release's code and `parts`."""
     described = repr(tuple(parts)).encode()
-    return f"changes:{name}:{count(name)}:{get_language() or ''}:{hashlib.sha256(described).hexdigest()}"
+    return f"changes:{name}:{count(name)}:{get_language() or ''}:{release()}:{hashlib.sha256(described).hexdigest()}"
 
 
 def cached(name: str, parts: Iterable, compute: Callable[[], T]) -> T:
