@@ -74,19 +74,24 @@ def scope_of(user) -> Scope:
     from partnering.people.models import CouncilRole, Employment, PartnershipRole
 
     day = today()
-    employments = Employment.objects.filter(current_on(day, "start_on", "end_on"), person_id=user.pk)
-    council_ids = frozenset(employments.values_list("council_id", flat=True))
-    lead_council_ids = frozenset(employments.filter(roles__role=CouncilRole.Role.LEAD).values_list("council_id", flat=True))
-    roles = PartnershipRole.objects.filter(current_on(day, "start_on", "end_on"), person_id=user.pk)
-    coordinated = frozenset(roles.filter(role=PartnershipRole.Role.COORDINATOR).values_list("partnership_id", flat=True))
-    board = frozenset(roles.filter(role=PartnershipRole.Role.BOARD).values_list("partnership_id", flat=True))
+    # Four small reads on every request, without the models' default orderings (and the joins they would bring).
+    employments = list(Employment.objects.filter(current_on(day, "start_on", "end_on"), person_id=user.pk).order_by()
+                       .values_list("council_id", "roles__role"))
+    council_ids = frozenset(c for c, _role in employments)
+    lead_council_ids = frozenset(c for c, role in employments if role == CouncilRole.Role.LEAD)
+    roles = list(PartnershipRole.objects.filter(current_on(day, "start_on", "end_on"), person_id=user.pk,
+                                                role__in=(PartnershipRole.Role.COORDINATOR, PartnershipRole.Role.BOARD))
+                 .order_by().values_list("partnership_id", "role"))
+    coordinated = frozenset(p for p, role in roles if role == PartnershipRole.Role.COORDINATOR)
+    board = frozenset(p for p, role in roles if role == PartnershipRole.Role.BOARD)
     from partnering.community.models import GroupMember
 
     # A member who leaves is out from that day (left_on is the day they left, not their last day).
     groups = list(GroupMember.objects.filter(Q(left_on__isnull=True) | Q(left_on__gt=day), joined_on__lte=day, person_id=user.pk,
-                                             status=GroupMember.Status.ACTIVE).values_list("group_id", "council_id"))
+                                             status=GroupMember.Status.ACTIVE).order_by().values_list("group_id", "council_id"))
     memberships = list(
-        _memberships().filter(Q(council_id__in=council_ids) | Q(partnership_id__in=coordinated)).values_list("partnership_id", "council_id")
+        _memberships().filter(Q(council_id__in=council_ids) | Q(partnership_id__in=coordinated)).order_by()
+        .values_list("partnership_id", "council_id")
     )
     return Scope(
         kind=Kind.PERSON,
