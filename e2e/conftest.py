@@ -1,4 +1,8 @@
-"""Browser tests: Playwright driving Debian's Chromium against the live test server."""
+"""Browser tests: Playwright driving Debian's Chromium against the live test server.
+
+To check that something shows, wait for it (`locator.wait_for()`): `is_visible()` answers at once, before a page that
+is still loading has drawn it.
+"""
 
 import os
 import shutil

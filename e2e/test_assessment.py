@@ -125,7 +125,7 @@ def test_a_lead_assesses_the_council_the_coordinator_moderates_and_the_lead_read
     page.get_by_role("link", name="Benchmark").click()
     page.get_by_role("heading", level=1, name="Benchmark").wait_for()
     axe(page)
-    assert page.get_by_test_id("hidden-note").is_visible()
+    page.get_by_test_id("hidden-note").wait_for()
     row = page.get_by_test_id("benchmark").get_by_role("row").filter(has_text="Workforce planning")
     cells = row.get_by_role("cell").all_inner_texts()
     # own score, partner councils (one: hidden), all other councils (seven: 2 + 6×4 = 26 / 7), the 2015 survey, its counts

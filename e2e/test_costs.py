@@ -57,7 +57,7 @@ def test_a_councils_lead_reads_and_downloads_its_statement_but_not_its_partners(
     assert page.get_by_test_id("statement-share").inner_text() == "£800.00"
     recharge = page.get_by_test_id("statement-recharges").locator("tbody tr").inner_text()
     assert "Programme office" in recharge and "South Council" in recharge and "North Council" in recharge and "£800.00" in recharge
-    assert page.get_by_test_id("rounding-rule").is_visible()
+    page.get_by_test_id("rounding-rule").wait_for()
 
     name, body = _download(page, page.get_by_test_id("statement-xlsx"))
     assert name.endswith("2024-25.xlsx")
@@ -89,7 +89,7 @@ def test_a_coordinator_sets_up_a_pool_records_a_cost_and_is_stopped_at_a_drawdow
     page.get_by_role("button", name="Set up the pool").click()
 
     page.get_by_role("heading", level=1, name="How the pool is split").wait_for()
-    assert page.get_by_text("Cost pool set up. Now agree how it is split.").is_visible()
+    page.get_by_text("Cost pool set up. Now agree how it is split.").wait_for()
     axe(page)
     page.get_by_label("Applies from").fill("2024-04-01")
     page.get_by_label("Pro rata to a measure (such as headcount)").check()

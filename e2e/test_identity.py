@@ -23,7 +23,7 @@ def test_a_member_of_staff_signs_in_with_their_council_account_and_sets_up_two_f
     axe(page)
     page.get_by_label("Your council email address").fill("nobody@unknown.example")
     page.get_by_role("button", name="Sign in with your council account").click()
-    assert page.get_by_role("alert").filter(has_text="does not know a council").is_visible()
+    page.get_by_role("alert").filter(has_text="does not know a council").wait_for()
     axe(page)
 
     page.get_by_label("Your council email address").fill("ann.jones@cardiff.gov.uk")
@@ -40,6 +40,6 @@ def test_a_member_of_staff_signs_in_with_their_council_account_and_sets_up_two_f
     page.goto("/accounts/two-factor/set-up/")
     axe(page)
     page.get_by_role("button", name="Turn on two-factor authentication").click()
-    assert page.get_by_role("link", name="Enter the six-digit code from your authenticator app").is_visible()
+    page.get_by_role("link", name="Enter the six-digit code from your authenticator app").wait_for()
     axe(page)
     assert not page.console_errors

@@ -20,7 +20,7 @@ def test_sign_in_switch_council_switch_to_welsh_and_sign_out(page, region):
     page.get_by_label("Council to act for").select_option(label="South Council")
     page.get_by_role("button", name="Switch council").click()
     assert "Acting for South Council" in page.get_by_test_id("acting-council").inner_text()
-    assert page.get_by_text("You are now acting for South Council.").is_visible()
+    page.get_by_text("You are now acting for South Council.").wait_for()
 
     page.get_by_role("button", name="Cymraeg").click()
     page.get_by_role("button", name="Allgofnodi").wait_for()

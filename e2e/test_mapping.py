@@ -30,7 +30,7 @@ def test_lead_uploads_a_spreadsheet_maps_a_column_previews_and_commits(page, reg
     page.get_by_role("heading", name="Preview the return").wait_for()
     axe(page)
     assert page.get_by_test_id("line-count").inner_text() == "2"
-    assert page.get_by_text("Acme Training").is_visible()
+    page.get_by_text("Acme Training").wait_for()
     page.get_by_role("button", name="Import this return").click()
 
     page.get_by_text("Return imported: 2 lines.").wait_for()

@@ -78,7 +78,7 @@ def test_a_meeting_from_agenda_to_minutes_with_an_action_rolled_into_the_next(pa
     page.get_by_label("File").set_input_files(files=[{"name": "Options appraisal.pdf", "mimeType": "application/pdf",
                                                       "buffer": b"%PDF-1.4 options"}])
     page.get_by_role("button", name="Upload the paper").click()
-    assert page.get_by_test_id("papers").get_by_role("link", name="Options appraisal").is_visible()
+    page.get_by_test_id("papers").get_by_role("link", name="Options appraisal").wait_for()
     axe(page)
 
     page.get_by_role("link", name="Record a decision").click()

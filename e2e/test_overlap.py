@@ -27,7 +27,7 @@ def test_coordinator_runs_the_analysis_and_confirms_a_group(page, region, axe):
     page.get_by_role("button", name="Confirm these are equivalent").click()
     page.get_by_text("is now one of the partnership's equivalences").wait_for()
     assert Equivalence.objects.filter(partnership=region.network).count() == 1
-    assert page.get_by_text("Confirmed").first.is_visible()
+    page.get_by_text("Confirmed").first.wait_for()
     page.goto(f"/overlap/partnerships/{region.network.slug}/opportunities/?year=2025&cohort_size=20")
     axe(page)
     assert page.get_by_test_id("total-saving").inner_text() == "£950"

@@ -21,7 +21,7 @@ def test_a_coordinator_plans_venues_for_a_provisional_session_and_makes_sessions
     table = page.get_by_test_id("plan-table")
     table.wait_for()
     assert "Best venues for everyone" in table.inner_text() and "Online" in table.inner_text()
-    assert page.get_by_test_id("plan-map").is_visible()
+    page.get_by_test_id("plan-map").wait_for()
     chosen = page.get_by_test_id("chosen-venues").inner_text()
     assert "Cardiff Hall" in chosen and "Swansea Hall" in chosen
     axe(page)

@@ -65,7 +65,7 @@ def test_a_lead_publishes_a_project_and_a_visitor_finds_it_on_the_public_registe
     axe(visitor)
     text = visitor.locator("main").inner_text()
     assert "One legal team for North and South." in text and "North Council" in text and "PRIVATE NOTE" not in text
-    assert visitor.get_by_test_id("indicators").get_by_role("row", name="Net cost").is_visible()
+    visitor.get_by_test_id("indicators").get_by_role("row", name="Net cost").wait_for()
     assert visitor.url.endswith(f"/register/projects/{project.identifier}/")
 
     visitor.get_by_role("button", name="Cymraeg").click()

@@ -31,7 +31,7 @@ def test_a_lead_sets_the_period_previews_who_is_due_and_reads_the_log(page, regi
     page.get_by_role("button", name="Save retention period").click()
     page.get_by_text("Saved: leavers' personal data is kept for 12 months after they leave.").wait_for()
     assert RetentionRule.objects.get(council=region.north).months == 12
-    assert page.get_by_role("cell", name="Staff North").is_visible()
+    page.get_by_role("cell", name="Staff North").wait_for()
     axe(page)
 
     assert erase_expired().erased == 1
