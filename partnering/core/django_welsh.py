@@ -62,4 +62,6 @@ DJANGO_STRINGS = (
     gettext_lazy('Change selected %(model)s'),
     gettext_lazy('Add another %(model)s'),
     gettext_lazy('Delete selected %(model)s'),
+    gettext_lazy('Hold down “Control”, or “Command” on a Mac, to select more than one.'),
+    gettext_lazy('Popup closing…'),
 )
