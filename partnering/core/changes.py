@@ -60,7 +60,11 @@ def key(name: str, parts: Iterable) -> str:
 
 def cached(name: str, parts: Iterable, compute: Callable[[], T]) -> T:
     """compute(), kept under key(name, parts), so any change to `name` misses."""
-    key_ = key(name, parts)
+    return kept(key(name, parts), compute)
+
+
+def kept(key_: str, compute: Callable[[], T]) -> T:
+    """compute(), kept under `key_` (from key()) for at most CACHED_SECONDS."""
     value = cache.get(key_)
     if value is None:
         value = compute()

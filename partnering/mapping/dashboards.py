@@ -70,7 +70,8 @@ def build_cached(councils, filters: Filters) -> tuple[list[Table], str]:
     was kept under, for the page to keep its drawn tables under too."""
     councils = list(councils)
     parts = ("dashboard", [c.pk for c in councils], filters.year, filters.council_ids, filters.topic_id, filters.method)
-    return changes.cached(changes.FIGURES, parts, lambda: build(councils, filters)), changes.key(changes.FIGURES, parts)
+    key = changes.key(changes.FIGURES, parts)
+    return changes.kept(key, lambda: build(councils, filters)), key
 
 
 def build(councils, filters: Filters) -> list[Table]:
