@@ -4,6 +4,7 @@ the guest makes a calendar address. Every page passes axe."""
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from partnering.community import services
 from partnering.community.models import Document, Group, GroupMember
@@ -40,7 +41,7 @@ def test_a_guest_sees_only_their_group_and_a_member_keeps_document_versions(page
     page.get_by_label("Full name").fill("Ola Organiser")
     page.get_by_label("Or a guest from").fill("UNISON North West")
     page.get_by_role("button", name="Add").click()
-    assert "Guest from UNISON North West" in page.get_by_test_id("members").inner_text()
+    expect(page.get_by_test_id("members")).to_contain_text("Guest from UNISON North West")
     guest = GroupMember.objects.get(guest_organisation="UNISON North West").person
     guest.set_password(PASSWORD)
     guest.save()
@@ -63,7 +64,7 @@ def test_a_guest_sees_only_their_group_and_a_member_keeps_document_versions(page
     assert any("mentioned you" in m.subject and m.to == [region.staff_north.email] for m in mail.outbox)
     page.goto("/groups/calendar/")
     page.get_by_test_id("make-feed").click()
-    assert "/groups/feeds/" in page.get_by_test_id("feed-url").inner_text()
+    expect(page.get_by_test_id("feed-url")).to_contain_text("/groups/feeds/")
     axe(page)
     page.get_by_role("button", name="Sign out").click()
 
@@ -83,7 +84,7 @@ def test_a_guest_sees_only_their_group_and_a_member_keeps_document_versions(page
     page.get_by_label("File").set_input_files(str(bad))
     page.get_by_label("What changed").fill("Signed")
     page.get_by_role("button", name="Upload").click()
-    assert "agreement-v2.pdf is not a PDF file" in page.locator(".govuk-error-summary").inner_text()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("agreement-v2.pdf is not a PDF file")
     axe(page)
     bad.write_bytes(b"%PDF-1.4 signed")
     page.get_by_label("File").set_input_files(str(bad))

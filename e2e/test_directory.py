@@ -59,7 +59,7 @@ def test_a_trainer_lists_their_expertise_a_lead_asks_them_and_they_accept(page, 
     axe(page)
     page.get_by_label("Can deliver in Welsh").check()
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_test_id("directory-results").get_by_role("link").all_inner_texts() == ["Staff South"]
+    expect(page.get_by_test_id("directory-results").get_by_role("link")).to_have_text(["Staff South"])
     page.get_by_role("link", name="Requests for help").first.click()
     axe(page)
     page.get_by_role("link", name="Ask for help in Test Network").click()

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
@@ -19,14 +20,14 @@ def test_sign_in_switch_council_switch_to_welsh_and_sign_out(page, region):
 
     page.get_by_label("Council to act for").select_option(label="South Council")
     page.get_by_role("button", name="Switch council").click()
-    assert "Acting for South Council" in page.get_by_test_id("acting-council").inner_text()
+    expect(page.get_by_test_id("acting-council")).to_contain_text("Acting for South Council")
     page.get_by_text("You are now acting for South Council.").wait_for()
 
     page.get_by_role("button", name="Cymraeg").click()
     page.get_by_role("button", name="Allgofnodi").wait_for()
     assert page.locator("html").get_attribute("lang") == "cy"
     page.get_by_role("link", name="Partneriaethau").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Partneriaethau"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Partneriaethau")
 
     page.get_by_role("button", name="Allgofnodi").click()
     page.wait_for_url("**/accounts/login/")

@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from partnering.meetings import services
 from partnering.meetings.models import Action, AgendaItem, Body, Meeting
@@ -93,7 +94,8 @@ def test_a_meeting_from_agenda_to_minutes_with_an_action_rolled_into_the_next(pa
     page.get_by_label("South Council's position").select_option(label="Reserves its position")
     page.get_by_role("button", name="Record the decision").click()
     decision = page.get_by_test_id("decision")
-    assert "Agreed with changes" in decision.inner_text() and "Reserves its position" in decision.get_by_test_id("positions").inner_text()
+    expect(decision).to_contain_text("Agreed with changes")
+    assert "Reserves its position" in decision.get_by_test_id("positions").inner_text()
 
     page.get_by_role("link", name="Record an action").click()
     axe(page)
