@@ -101,6 +101,9 @@ class Employment(models.Model):
         "Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="managed_employments",
         verbose_name=_("line manager"),
     )
+    # The person's name and email, copied here by database triggers (migration 0004) however either is written, so
+    # one index answers "this council's people called Smith" (access.people.people_visible_to). Never set it here.
+    search_text = models.TextField(default="", db_default="", editable=False)
 
     objects = DatedQuerySet.as_manager()
 

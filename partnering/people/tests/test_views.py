@@ -1,7 +1,11 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from partnering.people.erasure import anonymise_person
+from partnering.people.models import Employment, Person
 from tests.factories import PersonFactory, employ
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +31,41 @@ def test_people_search_by_name_returns_the_results_partial_for_htmx(sign_in, reg
     page = response.content.decode()
     assert "Lead North" in page and "Staff North" not in page
     assert "<html" not in page and 'id="people-results"' in page
+
+
+def _found(client, query):
+    return {p.full_name for p in client.get("/people/", {"q": query}).context["page"].object_list}
+
+
+def test_people_search_finds_by_any_part_of_the_name_or_email_in_any_case(sign_in, region):
+    client = sign_in(region.staff_north)
+    assert _found(client, "LEAD n") == {"Lead North"}
+    assert _found(client, "shared@example") == {"Shared"}
+    assert _found(client, "staff") == {"Staff North"}  # Staff South and Staff Outsider work elsewhere
+    assert _found(client, "staff north") == {"Staff North"}  # themselves, found like anyone else
+
+
+def test_people_search_reaches_the_partnerships_councils_for_a_coordinator_and_no_further(sign_in, region):
+    assert _found(sign_in(region.coordinator), "staff") == {"Staff North", "Staff South"}
+
+
+def test_people_search_follows_a_new_name_or_email_however_it_is_written(sign_in, region):
+    # The search reads the employment's copy of the name and email, which the database keeps: a bulk update
+    # (as the HR import makes) and a bulk insert reach it without the model's save().
+    Person.objects.filter(pk=region.staff_north.pk).update(full_name="Ffion Pritchard", email="ffion.pritchard@north.test")
+    newcomer = PersonFactory(full_name="Rhodri Vaughan")
+    Employment.objects.bulk_create([Employment(person=newcomer, council=region.north, job_title="Planner", start_on=datetime.date(2024, 4, 1))])
+    client = sign_in(region.lead_north)
+    assert _found(client, "pritchard") == {"Ffion Pritchard"}
+    assert _found(client, "ffion.pritchard@north") == {"Ffion Pritchard"}
+    assert _found(client, "staff north") == set()
+    assert _found(client, "vaughan") == {"Rhodri Vaughan"}
+
+
+def test_an_anonymised_person_is_not_found_by_their_old_name(sign_in, region):
+    anonymise_person(region.staff_north, former=None)
+    assert Employment.objects.filter(search_text__icontains="staff north").count() == 0
+    assert _found(sign_in(region.lead_north), "staff north") == set()
 
 
 def test_people_list_query_count_does_not_grow_with_people(sign_in, region):
