@@ -227,6 +227,9 @@ NOT_AUDITED: dict[str, str] = {
 PROJECT_APPS = ("core", "organisations", "people", "mapping", "overlap", "glossary", "learning", "planning", "costs", "directory",
                 "community", "meetings", "workforce", "programmes", "identity", "api", "ops", "assessment")
 SECRET_FIELDS = {"password"}
+# Copies of another record's values that the database keeps (people.Employment's copy of its person's name and email
+# for search): the trail of the record they come from has them.
+COPIED_FIELDS = {"search_text"}
 
 
 # --- Who is acting -----------------------------------------------------------------------------------------------
@@ -315,7 +318,7 @@ def _plain(value):
 
 def _recorded_fields(model, exclude=()):
     for field in model._meta.concrete_fields:
-        if (field.primary_key or field.name in SECRET_FIELDS or field.name in exclude
+        if (field.primary_key or field.name in SECRET_FIELDS or field.name in COPIED_FIELDS or field.name in exclude
                 or getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)):
             continue
         yield field

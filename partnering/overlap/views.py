@@ -89,8 +89,9 @@ def _one_council(groups, partnership):
     return groups.filter(council_count=1).filter(Exists(shown))
 
 
-def _report_figures(partnership, year, groups, form, page_number) -> dict:
-    """The report's groups and counts, the same for everyone who may read it: kept until the figures change."""
+def _report_figures(partnership, year, groups, form, page_number) -> tuple[dict, str]:
+    """The report's groups and counts, the same for everyone who may read it: kept until the figures change.
+    Returns them and the key they are kept under (the page keeps its drawn groups under it too)."""
     def compute():
         shared = _with_members(groups.filter(council_count__gte=2), partnership).order_by("-council_count", "-spend_pence", "title")
         page = Paginator(shared, 10).get_page(page_number)
@@ -103,7 +104,8 @@ def _report_figures(partnership, year, groups, form, page_number) -> dict:
     chosen = form.cleaned_data if form.is_valid() else {}
     topic = chosen.get("topic")
     parts = ("overlap report", partnership.pk, year, chosen.get("q") or "", topic.pk if topic else None, page_number, today())
-    return changes.cached(changes.FIGURES, parts, compute)
+    figures_key = changes.key(changes.FIGURES, parts)
+    return changes.kept(figures_key, compute), figures_key
 
 
 @login_required
@@ -111,7 +113,7 @@ def report(request, slug):
     partnership = _partnership(request, slug)
     year = _year(request)
     form, groups = _filtered_groups(request, partnership, year)
-    figures = _report_figures(partnership, year, groups, form, request.GET.get("page"))
+    figures, figures_key = _report_figures(partnership, year, groups, form, request.GET.get("page"))
     # A page of the counted groups, without reading them again.
     page = Paginator(range(figures["count"]), 10).get_page(figures["number"])
     page.object_list = figures["groups"]
@@ -119,7 +121,7 @@ def report(request, slug):
     can_decide = access.can_decide_overlap(request.scope, partnership)
     return TemplateResponse(request, "overlap/report.html", {
         "partnership": partnership, "year": year, "year_label": financial_year_label(year), "form": form, "page": page,
-        "lines_per_group": REPORT_LINES_PER_GROUP, "one_council_count": figures["one_council_count"],
+        "figures_key": figures_key, "lines_per_group": REPORT_LINES_PER_GROUP, "one_council_count": figures["one_council_count"],
         "run": run, "can_decide": can_decide,
         "not_sharing": figures["members"] - figures["sharing"], "methods": DELIVERY_METHOD_LABELS,
         "open_questions": _open_questions(request, partnership, year).count() if can_decide else None,
