@@ -38,10 +38,8 @@ class Places:
 def places(session: Session, now=None) -> Places:
     now = now or timezone.now()
     held = {r.council_id: r.places for r in session.reservations.all() if r.release_on > now}
-    prefetched = getattr(session, "holding", None)  # the catalogue prefetches these for every session at once
-    if prefetched is not None:
-        holding = [(b.council_id, b.uses_reserved_place) for b in prefetched]
-    else:
+    holding = getattr(session, "places_held", None)  # the catalogue reads these for a page at once (selectors.with_places_held)
+    if holding is None:
         holding = list(session.bookings.holding_a_place().values_list("council_id", "uses_reserved_place"))
     reserved_used: dict[int, int] = {}
     general_used = 0

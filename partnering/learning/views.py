@@ -36,7 +36,7 @@ from .forms import (
     SessionForm,
 )
 from .models import Booking, Evaluation, Evidence, RecordShare, ReservedPlaces
-from .selectors import catalogue_sessions, learning_reports, record_overview
+from .selectors import catalogue_sessions, learning_reports, record_overview, with_places_held
 
 
 @login_required
@@ -46,6 +46,7 @@ def catalogue(request):
     sessions = catalogue_sessions(request.scope, person=request.user, council=council,
                                   filters=form.cleaned_data if form.is_valid() else {})
     page = Paginator(sessions, 20).get_page(request.GET.get("page"))
+    page.object_list = with_places_held(page.object_list)
     rows = [(session, services.places(session).left_for(council.pk) if council else services.places(session).general_left) for session in page.object_list]
     return TemplateResponse(request, "learning/catalogue.html", {"form": form, "page": page, "rows": rows})
 

@@ -7,10 +7,11 @@ the chart and the .xlsx download.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from django.db.models import Count, Sum
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from partnering.core import changes
@@ -71,7 +72,16 @@ def build_cached(councils, filters: Filters) -> tuple[list[Table], str]:
     councils = list(councils)
     parts = ("dashboard", [c.pk for c in councils], filters.year, filters.council_ids, filters.topic_id, filters.method)
     key = changes.key(changes.FIGURES, parts)
-    return changes.kept(key, lambda: build(councils, filters)), key
+    return changes.kept(key, lambda: [_in_words(table) for table in build(councils, filters)]), key
+
+
+def _in_words(table: Table) -> Table:
+    """The table with its lazy translations turned into text, in the language its cache key holds: a lazy string is
+    kept as the recipe for making it, so every read of the cache would translate each label again."""
+    def text(value):
+        return str(value) if isinstance(value, Promise) else value
+    return replace(table, title=text(table.title), columns=[(key, text(label), kind) for key, label, kind in table.columns],
+                   rows=[{key: text(value) for key, value in row.items()} for row in table.rows])
 
 
 def build(councils, filters: Filters) -> list[Table]:

@@ -64,3 +64,14 @@ def test_every_compose_app_service_runs_this_image_with_the_database_task_backen
 def test_compose_refuses_to_start_without_a_secret_key():
     with pytest.raises(SystemExit, match="DJANGO_SECRET_KEY"):
         _container_drill().services({})
+
+
+def test_postgresql_connections_price_random_reads_for_ssd_unless_told_otherwise(monkeypatch):
+    from config.settings import base
+
+    url = "postgres://user:pass@db:5432/partnering?options=-c%20statement_timeout%3D5000"
+    options = base.database_from_url(url)["OPTIONS"]["options"]
+    assert "statement_timeout=5000" in options and "-c random_page_cost=1.1" in options  # the URL's own options kept
+    monkeypatch.setattr(base, "DATABASE_RANDOM_PAGE_COST", "")
+    assert "random_page_cost" not in base.database_from_url("postgres://user:pass@db:5432/partnering").get("OPTIONS", {}).get("options", "")
+    assert "options" not in base.database_from_url("sqlite:///x.sqlite3")["OPTIONS"]
