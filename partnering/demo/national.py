@@ -220,8 +220,9 @@ class _Table:
     """Rows for one table, written in batches: COPY on PostgreSQL, executemany elsewhere. Columns not given get
     their field's default (auto_now fields: the time the generator started)."""
 
-    def __init__(self, model, columns: list[str], now, *, table: str | None = None):
+    def __init__(self, model, columns: list[str], now, *, table: str | None = None, after: _Table | None = None):
         self.model = model
+        self.after = after  # a table whose rows these read as they go in: written first
         meta = model._meta
         self.table = table or meta.db_table
         by_name = {f.name: f for f in meta.concrete_fields} | {f.attname: f for f in meta.concrete_fields}
@@ -252,6 +253,8 @@ class _Table:
     def flush(self) -> None:
         if not self.rows:
             return
+        if self.after is not None:
+            self.after.flush()
         names = ", ".join(connection.ops.quote_name(c) for c in self.columns)
         with connection.cursor() as cursor:
             if self.postgres:
@@ -373,8 +376,10 @@ def generate(scale: Scale, *, force: bool = False, progress: Callable[[str], Non
         "membership": _Table(Membership, ["partnership_id", "council_id", "joined_on"], now),
         "venue": _Table(Venue, ["id", "council_id", "sharing", "shared_with_id", "name", "address", "latitude", "longitude",
                                 "capacity", "step_free_access"], now),
-        "person": _Table(Person, ["id", "email", "full_name", "password"], now),
-        "employment": _Table(Employment, ["id", "person_id", "council_id", "job_title", "fte", "start_on", "work_base_id"], now),
+        "person": (person := _Table(Person, ["id", "email", "full_name", "password"], now)),
+        # The database copies each employment's person's name and email into it as it goes in (people 0004).
+        "employment": _Table(Employment, ["id", "person_id", "council_id", "job_title", "fte", "start_on", "work_base_id"], now,
+                             after=person),
         "council role": _Table(CouncilRole, ["employment_id", "role"], now),
         "partnership role": _Table(PartnershipRole, ["person_id", "partnership_id", "role", "start_on"], now),
         "investment": _Table(Investment, ["council_id", "year", "budget_pence", "trainer_fte", "elearning_platform", "headcount"], now),

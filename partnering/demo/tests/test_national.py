@@ -11,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from partnering.core.models import AuditEntry
+from partnering.demo import national
 from partnering.demo.national import NotGeneratedDatabase, Scale, generate
 from partnering.mapping.models import Provision, Return
 from partnering.organisations.models import Council, Membership
@@ -54,6 +55,15 @@ def test_some_staff_work_for_two_councils_of_the_same_partnership():
     partnerships = [set(Membership.objects.filter(council_id=e.council_id).values_list("partnership_id", flat=True))
                     for e in Employment.objects.filter(person_id=person)]
     assert partnerships[0] & partnerships[1]
+
+
+def test_every_generated_employment_is_found_by_its_persons_name_even_when_written_in_small_batches(monkeypatch):
+    # More employments than people (some work for two councils): their batches fill first, and must not go in
+    # before their people, whose name and email the database copies into them for people search.
+    monkeypatch.setattr(national, "BATCH_ROWS", 7)
+    generate(TINY)
+    unfound = [e for e in Employment.objects.select_related("person") if e.search_text != f"{e.person.full_name}\n{e.person.email}"]
+    assert unfound == []
 
 
 def test_the_bulk_load_leaves_one_summary_audit_entry_per_table_instead_of_one_per_row():
