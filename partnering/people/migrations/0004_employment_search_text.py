@@ -4,6 +4,8 @@ Triggers keep the copy, whatever writes the rows (forms, the HR import's bulk pa
 generator's COPY): an employment takes its person's name and email when written; a person's new name or email
 goes to all their employments at once. On PostgreSQL, one GIN index holds the council and the text's trigrams
 (btree_gin with pg_trgm), so "Smith among this council's people" reads the few matching rows, not every person.
+On SQLite a later migration that remakes either table drops its triggers: it must create them again (the people
+search tests fail if it does not).
 """
 
 from django.db import migrations, models

@@ -49,6 +49,12 @@ def test_people_search_reaches_the_partnerships_councils_for_a_coordinator_and_n
     assert _found(sign_in(region.coordinator), "staff") == {"Staff North", "Staff South"}
 
 
+def test_someone_employed_nowhere_finds_only_themselves(sign_in, region):
+    client = sign_in(region.board_member)
+    assert _found(client, "board") == {"Board Member"}
+    assert _found(client, "staff") == set()
+
+
 def test_people_search_follows_a_new_name_or_email_however_it_is_written(sign_in, region):
     # The search reads the employment's copy of the name and email, which the database keeps: a bulk update
     # (as the HR import makes) and a bulk insert reach it without the model's save().
