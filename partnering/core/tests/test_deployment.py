@@ -66,12 +66,13 @@ def test_compose_refuses_to_start_without_a_secret_key():
         _container_drill().services({})
 
 
-def test_postgresql_connections_price_random_reads_for_ssd_unless_told_otherwise(monkeypatch):
+def test_postgresql_connections_price_random_reads_as_told(monkeypatch):
     from config.settings import base
 
+    monkeypatch.setattr(base, "DATABASE_RANDOM_PAGE_COST", "")
+    assert "random_page_cost" not in base.database_from_url("postgres://user:pass@db:5432/partnering").get("OPTIONS", {}).get("options", "")
+    monkeypatch.setattr(base, "DATABASE_RANDOM_PAGE_COST", "1.1")
     url = "postgres://user:pass@db:5432/partnering?options=-c%20statement_timeout%3D5000"
     options = base.database_from_url(url)["OPTIONS"]["options"]
     assert "statement_timeout=5000" in options and "-c random_page_cost=1.1" in options  # the URL's own options kept
-    monkeypatch.setattr(base, "DATABASE_RANDOM_PAGE_COST", "")
-    assert "random_page_cost" not in base.database_from_url("postgres://user:pass@db:5432/partnering").get("OPTIONS", {}).get("options", "")
     assert "options" not in base.database_from_url("sqlite:///x.sqlite3")["OPTIONS"]
