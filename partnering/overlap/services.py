@@ -154,8 +154,8 @@ def _confidence(scored, keys: dict[str, str], decided: set[frozenset[str]]) -> f
 
 
 def _choose_questions(records, lines_by_id, keys, ids_by_key, decisions, unsure, model, synonyms, scored):
-    """The pairs most worth asking next, with the model's probability: never decided, never "not sure" before, and
-    never a pair the model is already sure of (the same bar as the run's confidence), so the questions can run out."""
+    """The pairs most worth asking next, with the model's probability: never decided and never "not sure" before
+    (the matcher never asks about a pair it is sure of: the same bar as the run's confidence, so the questions run out)."""
     labels = [Label(a, b, d.kind == Decision.Kind.SAME) for d in decisions
               for a in ids_by_key.get(d.key_a, []) for b in ids_by_key.get(d.key_b, [])]
     decided = {frozenset((d.key_a, d.key_b)) for d in decisions}
@@ -169,9 +169,7 @@ def _choose_questions(records, lines_by_id, keys, ids_by_key, decisions, unsure,
         pair = frozenset((keys[a], keys[b]))
         if len(pair) < 2 or pair in unsure or pair in decided:
             continue
-        p = probability.get(frozenset((index[a], index[b])), 0.5)
-        if not is_sure(p):
-            chosen.append((a, b, p))
+        chosen.append((a, b, probability.get(frozenset((index[a], index[b])), 0.5)))
     return chosen[:QUESTION_COUNT]
 
 

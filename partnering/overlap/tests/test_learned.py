@@ -8,7 +8,7 @@ import pytest
 
 from partnering.overlap.__main__ import main
 from partnering.overlap.matching import Record, cluster, learned
-from partnering.overlap.matching.engine import questions
+from partnering.overlap.matching.engine import is_sure, questions, score_candidates
 from partnering.overlap.matching.learned import Label, bindings, model_for
 
 EVAL = Path(__file__).resolve().parents[3] / "tests" / "data" / "overlap_eval.csv"
@@ -55,6 +55,17 @@ def test_questions_never_repeat_an_answered_pair_and_never_pair_a_council_with_i
     second = questions(records, count=10, labels=answered, model=model_for(records, answered))
     assert not {frozenset(p) for p in first} & {frozenset(p) for p in second}
     assert all(council[a] != council[b] for a, b in second)
+
+
+def test_questions_are_only_about_pairs_the_model_is_unsure_of_so_they_run_out():
+    records, _labels = learned.read_training_csv(EVAL)
+    scored = score_candidates(records)
+    probability = {frozenset((rid_a, rid_b)): p for (i, j), p in zip(scored.pairs, scored.scores, strict=True)
+                   for rid_a in scored.keys[scored.key_list[i]] for rid_b in scored.keys[scored.key_list[j]]}
+    asked = questions(records, count=len(scored.pairs))
+    unsure = sum(1 for p in scored.scores if not is_sure(p))
+    assert 0 < len(asked) <= unsure < len(scored.pairs)
+    assert not any(is_sure(probability[frozenset(pair)]) for pair in asked)
 
 
 def test_questions_are_the_same_for_the_same_records_in_any_order():
