@@ -133,7 +133,7 @@ def _model(records: list[Record], labels: list[Label], synonyms) -> learned.Pair
     if digest not in _MODELS:
         while len(_MODELS) >= 4:
             _MODELS.pop(next(iter(_MODELS)))
-        _MODELS[digest] = learned.train(vectors, truths)
+        _MODELS[digest] = learned.train(vectors, truths, rivals=learned.default_model().rivals)
     return _MODELS[digest]
 
 

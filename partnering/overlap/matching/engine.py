@@ -280,7 +280,10 @@ def score_candidates(records: Sequence[Record], *, synonyms=None, model=None, le
     corpus = Corpus(feats.values(), [x.text for x in extras])
     pairs = sorted(set(pairs).union(neighbour_pairs(representative, corpus)))
     vectors = pair_matrix(pairs, representative, extras, corpus, getattr(model, "associations", None))
-    return Scored(feats, keys, key_list, representative, pairs, model.probability(vectors).tolist() if pairs else [])
+    probability = model.probability(vectors)
+    if getattr(model, "rivals", None) is not None:
+        probability = model.weigh_rivals(pairs, [by_id[keys[k][0]].council for k in key_list], probability)
+    return Scored(feats, keys, key_list, representative, pairs, probability.tolist() if pairs else [])
 
 
 def cluster(records: Iterable[Record], *, threshold: float | None = None, synonyms: dict[str, str] | None = None,

@@ -20,7 +20,7 @@ from .test_analysis import HEADERS, NORTH, SOUTH, analyse, share
 pytestmark = pytest.mark.django_db
 
 # Lines a new user's returns hold: paraphrases, lines it groups that a coordinator may not, and a pair it is unsure of and
-# keeps apart (digital / computer skills for beginners).
+# keeps apart (lone working / personal safety when working alone).
 QUESTION_NORTH = [HEADERS,
                   ["Budget management for non-financial managers", "Finance", "classroom", "external", "Acme", "", "", 10, 1, 800],
                   ["Conflict resolution", "Customer service", "classroom", "in-house", "", "", "", 25, 3, 0],
@@ -28,7 +28,8 @@ QUESTION_NORTH = [HEADERS,
                   ["Challenging customer behaviour", "Customer service", "classroom", "in-house", "", "", "", 30, 3, 0],
                   ["Managing sickness absence", "Management", "classroom", "in-house", "", "", "", 15, 2, 0],
                   ["Report writing", "Communication", "classroom", "external", "Words Ltd", "", "", 12, 1, 600],
-                  ["Digital skills for beginners", "IT", "classroom", "external", "Scrum Co", "", "", 10, 2, 900]]
+                  ["Digital skills for beginners", "IT", "classroom", "external", "Scrum Co", "", "", 10, 2, 900],
+                  ["Lone working", "Health and safety", "classroom", "in-house", "", "", "", 11, 1, 0]]
 QUESTION_SOUTH = [HEADERS,
                   ["Finance for non-finance managers", "Finance", "classroom", "external", "Bravo", "", "", 8, 1, 900],
                   ["Managing conflict", "Customer service", "classroom", "in-house", "", "", "", 20, 2, 0],
@@ -36,7 +37,8 @@ QUESTION_SOUTH = [HEADERS,
                   ["Dealing with difficult customers", "Customer service", "classroom", "in-house", "", "", "", 18, 2, 0],
                   ["Managing attendance", "Management", "classroom", "in-house", "", "", "", 14, 2, 0],
                   ["Effective report writing", "Communication", "classroom", "external", "Words Ltd", "", "", 9, 1, 500],
-                  ["Computer skills for beginners", "IT", "classroom", "external", "PM Ltd", "", "", 12, 2, 1000]]
+                  ["Computer skills for beginners", "IT", "classroom", "external", "PM Ltd", "", "", 12, 2, 1000],
+                  ["Personal safety when working alone", "Health and safety", "classroom", "in-house", "", "", "", 9, 1, 0]]
 SNAPSHOT_FIELDS = {"title", "topic", "provider_name", "accreditation", "level", "duration_hours", "delivery_method"}
 
 
@@ -337,7 +339,7 @@ def test_other_partnerships_decisions_train_the_matcher_but_their_lines_never_sh
     run = analyse(asked)
     run.refresh_from_db()
     assert run.status == AnalysisRun.Status.DONE
-    assert any(title.startswith("Zebra") for title in seen[-1])  # it learned from them
+    assert any(title.startswith(("Zebra", "Llama", "Alpaca")) for title in seen[-1])  # it learned from them
     # ... and nothing of theirs reaches this partnership's pages or records.
     pages = [f"/overlap/partnerships/{asked.network.slug}/?year=2025", f"/overlap/partnerships/{asked.network.slug}/questions/?year=2025",
              f"/overlap/partnerships/{asked.network.slug}/decisions/", f"/overlap/partnerships/{asked.network.slug}/opportunities/?year=2025"]
