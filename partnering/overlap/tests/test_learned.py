@@ -31,6 +31,32 @@ def test_training_is_reproducible():
     assert np.array_equal(first.probability(vectors), second.probability(vectors))
 
 
+def test_the_second_stage_trains_reproducibly_on_sets_scored_by_a_first_stage_that_never_saw_them():
+    sets = ("built_in_england", "built_in_wales")
+    first = learned.train(sets=sets)
+    learned.rivals_of.cache_clear()
+    learned._first_stage.cache_clear()
+    second = learned.train(sets=sets)
+    assert first.rivals is not second.rivals
+    vectors, _truths = learned._built_in_vectors("built_in_wales", ("built_in_england",))
+    _base, _t, _d, pairs, councils = learned._built_in_pairs("built_in_wales")
+    probability = first.probability(vectors)
+    assert np.array_equal(first.weigh_rivals(pairs, councils, probability), second.weigh_rivals(pairs, councils, probability))
+    assert not np.array_equal(first.weigh_rivals(pairs, councils, probability), probability)
+    assert learned.train(sets=["built_in_wales"]).rivals is None  # one set: no set left to score it on
+
+
+def test_each_pair_is_weighed_against_the_best_other_line_of_each_others_council():
+    # Line 0 (council A) against lines 1 and 2 (both council B) and line 3 (council C).
+    pairs, councils, probability = [(0, 1), (0, 2), (0, 3)], ["A", "B", "B", "C"], [0.6, 0.9, 0.4]
+    rows = learned.rival_matrix(pairs, councils, probability)
+    assert dict(zip(learned.RIVAL_FEATURES, rows[0], strict=True)) == pytest.approx({
+        "probability": 0.6, "margin over the first line's rival": -0.3, "margin over the second line's rival": np.nan,
+        "smaller margin": -0.3, "each is the other's best in its council": 0.0, "stronger rival": 0.9}, nan_ok=True)
+    assert rows[1][1] == pytest.approx(0.3) and rows[1][4] == 1.0  # line 2 is line 0's best in council B, and the reverse
+    assert np.isnan(rows[2][1]) and np.isnan(rows[2][2]) and rows[2][4] == 1.0  # nothing else in A or C to compare
+
+
 def test_labels_bind_a_yes_joins_the_pair():
     labels = [Label("1", "2", True)]
     must, cannot = bindings(labels)
@@ -196,14 +222,16 @@ def test_lines_sharing_no_word_are_compared_when_a_learned_association_links_the
     assert [{scored.keys[scored.key_list[i]][0], scored.keys[scored.key_list[j]][0]} for i, j in scored.pairs] == [{"1", "2"}]
 
 
-def test_the_paraphrase_training_set_is_what_its_builder_writes():
+@pytest.mark.parametrize("name, councils", [("built_in_uk_paraphrase", 17), ("built_in_england_services", 18),
+                                            ("built_in_celtic_nations", 16)])
+def test_a_written_training_set_is_what_its_builder_writes(name, councils):
     import importlib.util
 
-    path = learned.DATA / "build_built_in_uk_paraphrase.py"
-    spec = importlib.util.spec_from_file_location("build_built_in_uk_paraphrase", path)
+    path = learned.DATA / f"build_{name}.py"
+    spec = importlib.util.spec_from_file_location(f"build_{name}", path)
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
-    with (learned.DATA / "built_in_uk_paraphrase.csv").open(newline="", encoding="utf-8") as handle:
+    with (learned.DATA / f"{name}.csv").open(newline="", encoding="utf-8") as handle:
         written = list(csv.DictReader(handle))
     assert written == [{k: str(v) for k, v in row.items()} for row in builder.rows()]
-    assert len({row["council"] for row in written}) == 17 and len(written) > 400
+    assert len({row["council"] for row in written}) == councils and len(written) > 400
