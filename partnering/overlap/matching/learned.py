@@ -5,7 +5,8 @@ rapidfuzz ratios, word and character overlap), how rare the words they share or 
 the lines being compared, whether one title is the other's acronym, and whether awarding body,
 qualification, level, audience, distinguishing words, topic, method, duration and provider agree,
 differ or are unknown. Gradient-boosted trees trained on labelled pairs turn the vector into a
-probability. Training data: the labelled sets shipped in `data/` and every decision people record
+probability; a second stage (`rival_matrix`, `rivals_of`) weighs it against the other lines of the same
+councils, since a council lists a course once. Training data: the labelled sets shipped in `data/` and every decision people record
 (`Label`). Training is deterministic (a fixed seed, no early stopping, pairs in sorted order), so the
 same labels give the same model.
 """
